@@ -1,0 +1,26 @@
+@{
+    RootModule           = 'OktaBaton.PowerShell.dll'
+    ModuleVersion        = '@MODULE_VERSION@'
+    GUID                 = '5b0f4c3e-8a51-4f0e-9d0b-0e7a4d8c2b61'
+    Author               = 'OktaBaton contributors'
+    CompanyName          = 'OktaBaton'
+    Copyright            = '(c) OktaBaton contributors'
+    Description          = 'Sync an Okta org''s identities and access into JSON sync files and provision access back.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('OktaBaton.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Okta'
+        'Disconnect-Okta'
+        'Get-OktaConnection'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Okta', 'Identity', 'Governance', 'IGA', 'Baton', 'PSEdition_Desktop', 'PSEdition_Core')
+            ProjectUri = 'https://github.com/oktabaton/oktabaton'
+        }
+    }
+}

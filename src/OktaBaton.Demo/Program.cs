@@ -1,0 +1,6 @@
+namespace OktaBaton.Demo;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
