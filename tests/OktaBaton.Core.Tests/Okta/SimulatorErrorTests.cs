@@ -39,7 +39,8 @@ public sealed class SimulatorErrorTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<OktaApiException>(() => client.GetAsync<JsonElement>("/api/v1/users/me", CancellationToken.None));
 
         AssertError(failure, 403, "E0000005", "GET", "/api/v1/users/me");
-        Assert.True(failure.IsPermissionDenied);
+        Assert.True(failure.IsAuthenticationFailure);
+        Assert.False(failure.IsPermissionDenied);
     }
 
     [Fact]
