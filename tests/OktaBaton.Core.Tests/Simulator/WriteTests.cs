@@ -220,7 +220,7 @@ public sealed class WriteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Groups_are_created_replaced_and_deleted_but_not_built_in_ones()
+    public async Task Groups_are_created_replaced_and_deleted_but_built_in_ones_are_not()
     {
         using var create = await _client.PostAsync("/api/v1/groups", Json("{\"profile\":{\"name\":\"Platform\",\"description\":\"Platform team\"}}"));
         Assert.Equal(HttpStatusCode.OK, create.StatusCode);
@@ -239,6 +239,11 @@ public sealed class WriteTests : IAsyncLifetime
         using var everyone = await _client.DeleteAsync($"/api/v1/groups/{await _sim.GroupIdAsync("Everyone")}");
         Assert.Equal(HttpStatusCode.Forbidden, everyone.StatusCode);
         Assert.Equal("E0000006", await everyone.ErrorCodeAsync());
+
+        var appGroup = await _sim.GroupIdAsync("Salesforce Imported Users");
+        using var deleteAppGroup = await _client.DeleteAsync($"/api/v1/groups/{appGroup}");
+        Assert.Equal(HttpStatusCode.NoContent, deleteAppGroup.StatusCode);
+        Assert.DoesNotContain((await _sim.StateAsync()).GetProperty("groups").EnumerateArray(), g => g.GetProperty("id").GetString() == appGroup);
     }
 
     [Fact]
