@@ -125,6 +125,13 @@ public sealed class PagingTests : IAsyncLifetime
         Assert.False(user.TryGetProperty("credentials", out _));
         Assert.False(user.GetProperty("_links").TryGetProperty("changePassword", out _));
 
+        using var viaAccept = new HttpRequestMessage(HttpMethod.Get, "/api/v1/users?limit=1");
+        viaAccept.Headers.TryAddWithoutValidation("Accept", "application/json; okta-response=\"omitCredentials\"");
+        using var acceptResponse = await client.SendAsync(viaAccept);
+        var acceptUser = (await acceptResponse.JsonAsync())[0];
+        Assert.False(acceptUser.TryGetProperty("credentials", out _));
+        Assert.True(acceptUser.GetProperty("_links").TryGetProperty("changePassword", out _));
+
         using var plain = await client.GetAsync("/api/v1/users?limit=1");
         Assert.True((await plain.JsonAsync())[0].TryGetProperty("credentials", out _));
     }
