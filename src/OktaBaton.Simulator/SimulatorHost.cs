@@ -46,6 +46,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         var org = options.Org switch
         {
             "demo" => DemoOrg.Build(),
+            "generated" when options.Users == 0 && options.Groups == 0 && options.Apps == 0 => GeneratedOrg.Build(1000, 100, 10, options.Seed),
             "generated" => GeneratedOrg.Build(options.Users, options.Groups, options.Apps, options.Seed),
             _ => throw new ArgumentException($"Unknown org '{options.Org}': use 'demo' or 'generated'.", nameof(options)),
         };
@@ -65,6 +66,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         RoleEndpoints.Map(router);
         IamEndpoints.Map(router);
         ApiTokenEndpoints.Map(router);
+        // Further endpoint groups (e.g. OAuth's /oauth2/v1/token via router.MapAnonymous) map here;
+        // extra Authorization schemes register on the authenticator below.
 
         var stopping = new CancellationTokenSource();
         var pipeline = new SimulatorPipeline(options, org, router, authenticator, stopping.Token);

@@ -26,6 +26,7 @@ public sealed class FaultTests
         Assert.Equal(status, second.StatusCode);
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
         Assert.False(string.IsNullOrEmpty(first.Header("X-Okta-Request-Id")));
+        Assert.False(string.IsNullOrEmpty(first.Header("X-Rate-Limit-Remaining")));
         Assert.Equal(2, sim.Host.GetStats().FaultsServed);
     }
 

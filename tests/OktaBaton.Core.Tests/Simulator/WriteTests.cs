@@ -220,7 +220,7 @@ public sealed class WriteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Groups_are_created_replaced_and_deleted_but_not_built_in_ones()
+    public async Task Groups_are_created_replaced_and_deleted_but_built_in_ones_are_not()
     {
         using var create = await _client.PostAsync("/api/v1/groups", Json("{\"profile\":{\"name\":\"Platform\",\"description\":\"Platform team\"}}"));
         Assert.Equal(HttpStatusCode.OK, create.StatusCode);
@@ -239,6 +239,11 @@ public sealed class WriteTests : IAsyncLifetime
         using var everyone = await _client.DeleteAsync($"/api/v1/groups/{await _sim.GroupIdAsync("Everyone")}");
         Assert.Equal(HttpStatusCode.Forbidden, everyone.StatusCode);
         Assert.Equal("E0000006", await everyone.ErrorCodeAsync());
+
+        var appGroup = await _sim.GroupIdAsync("Salesforce Imported Users");
+        using var deleteAppGroup = await _client.DeleteAsync($"/api/v1/groups/{appGroup}");
+        Assert.Equal(HttpStatusCode.NoContent, deleteAppGroup.StatusCode);
+        Assert.DoesNotContain((await _sim.StateAsync()).GetProperty("groups").EnumerateArray(), g => g.GetProperty("id").GetString() == appGroup);
     }
 
     [Fact]
@@ -289,5 +294,37 @@ public sealed class WriteTests : IAsyncLifetime
         var statusLine = await reader.ReadLineAsync();
         Assert.Equal("HTTP/1.1 411 Length Required", statusLine);
         Assert.Equal("ACTIVE", (await StateUserAsync(liam)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Activation_is_refused_for_active_and_provisioned_users()
+    {
+        var alice = await _sim.UserIdAsync("alice.anderson@acme.example");
+        var henry = await _sim.UserIdAsync("henry.hughes@acme.example");
+        using var active = await _client.PostAsync($"/api/v1/users/{alice}/lifecycle/activate?sendEmail=false", null);
+        Assert.Equal(HttpStatusCode.Forbidden, active.StatusCode);
+        Assert.Equal("E0000016", await active.ErrorCodeAsync());
+        using var provisioned = await _client.PostAsync($"/api/v1/users/{henry}/lifecycle/activate?sendEmail=false", null);
+        Assert.Equal(HttpStatusCode.Forbidden, provisioned.StatusCode);
+        Assert.Equal("E0000038", await provisioned.ErrorCodeAsync());
+        Assert.Equal("PROVISIONED", (await StateUserAsync(henry)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Deleting_a_user_deactivates_first_then_deletes_everywhere()
+    {
+        var alice = await _sim.UserIdAsync("alice.anderson@acme.example");
+        using var first = await _client.DeleteAsync($"/api/v1/users/{alice}");
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal("DEPROVISIONED", (await StateUserAsync(alice)).GetProperty("status").GetString());
+        using var second = await _client.DeleteAsync($"/api/v1/users/{alice}");
+        Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
+        var state = await _sim.StateAsync();
+        Assert.DoesNotContain(state.GetProperty("users").EnumerateArray(), u => u.GetProperty("id").GetString() == alice);
+        Assert.DoesNotContain(state.GetProperty("groups").EnumerateArray(), g => g.GetProperty("memberIds").EnumerateArray().Any(m => m.GetString() == alice));
+        Assert.DoesNotContain(state.GetProperty("apps").EnumerateArray(), a => a.GetProperty("users").EnumerateArray().Any(u => u.GetProperty("userId").GetString() == alice));
+        Assert.DoesNotContain(state.GetProperty("userRoles").EnumerateArray(), r => r.GetProperty("userId").GetString() == alice);
+        using var gone = await _client.GetAsync($"/api/v1/users/{alice}");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 }
