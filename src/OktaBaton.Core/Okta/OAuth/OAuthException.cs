@@ -3,12 +3,13 @@ using System;
 namespace OktaBaton.Core.Okta.OAuth;
 
 /// <summary>
-/// OAuth authentication failed. The message says what to change; it never contains a key, assertion, proof or token.
+/// OAuth authentication failed. The message says what to change; it never contains a key, assertion, proof or
+/// token. <see cref="OktaOperationException.ErrorId"/> is "OktaOAuth" + the <see cref="OAuthFailure"/> name.
 /// </summary>
-public sealed class OAuthException : Exception
+public sealed class OAuthException : OktaOperationException
 {
     public OAuthException(OAuthFailure failure, string message, int? statusCode = null, string? error = null, string? missingScope = null)
-        : base(message)
+        : base("OktaOAuth" + failure, KindOf(failure, statusCode), message)
     {
         Failure = failure;
         StatusCode = statusCode;
@@ -17,7 +18,7 @@ public sealed class OAuthException : Exception
     }
 
     public OAuthException(OAuthFailure failure, string message, Exception innerException)
-        : base(message, innerException)
+        : base("OktaOAuth" + failure, OktaFailureKind.ConnectionFailed, message, innerException)
     {
         Failure = failure;
     }
@@ -32,4 +33,12 @@ public sealed class OAuthException : Exception
 
     /// <summary>For <see cref="OAuthFailure.InsufficientScope"/>: the scope to grant.</summary>
     public string? MissingScope { get; }
+
+    private static OktaFailureKind KindOf(OAuthFailure failure, int? statusCode) => failure switch
+    {
+        OAuthFailure.InsufficientScope => OktaFailureKind.PermissionDenied,
+        OAuthFailure.TokenEndpointError when statusCode == 429 => OktaFailureKind.RateLimited,
+        OAuthFailure.TokenEndpointError => OktaFailureKind.ServerError,
+        _ => OktaFailureKind.AuthenticationFailed,
+    };
 }
