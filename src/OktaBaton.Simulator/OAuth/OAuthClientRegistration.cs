@@ -27,6 +27,9 @@ public sealed class OAuthClientRegistration
     public string KeyId { get; }
 
     public bool RequireDPoP { get; }
+
+    /// <summary>The admin permission profile the service app's admin roles amount to (see PermissionProfiles).</summary>
+    public string Profile { get; init; } = "super-admin";
     public IReadOnlySet<string> GrantedScopes { get; }
 
     /// <summary>
