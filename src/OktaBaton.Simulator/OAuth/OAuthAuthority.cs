@@ -26,6 +26,9 @@ public sealed class OAuthAuthority
     /// <summary>Number of tokens issued so far (tests use it to see refreshes).</summary>
     public int IssuedTokenCount => _tokens.Count;
 
+    /// <summary>Every access token issued so far, so tests can scan output for leaks.</summary>
+    public IReadOnlyCollection<string> IssuedTokenValues => _tokens.Keys.ToList();
+
     public OAuthClientRegistration? FindClient(string? clientId) =>
         clientId is null ? null : Options.Clients.FirstOrDefault(c => c.ClientId == clientId);
 

@@ -20,6 +20,7 @@ public sealed class OAuthAuthenticator : IOktaAuthenticator, IDisposable
     private readonly OAuthTokenClient _tokens;
     private readonly DPoPProofBuilder _proofs;
     private readonly SemaphoreSlim _refresh = new SemaphoreSlim(1, 1);
+    private readonly HttpClient? _ownedHttp;
     private volatile OAuthAccessToken? _current;
     private volatile string? _resourceNonce;
 
@@ -35,6 +36,18 @@ public sealed class OAuthAuthenticator : IOktaAuthenticator, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _proofs = new DPoPProofBuilder(settings.Key);
         _tokens = new OAuthTokenClient(TokenUrlFor(orgBaseUri), settings, httpClient, _time, _proofs);
+    }
+
+    /// <summary>Creates its own HttpClient for token requests and disposes it with the authenticator.</summary>
+    public OAuthAuthenticator(Uri orgBaseUri, OAuthClientSettings settings, TimeSpan tokenRequestTimeout, TimeProvider? timeProvider = null)
+        : this(orgBaseUri, settings, new HttpClient { Timeout = tokenRequestTimeout }, timeProvider, owned: true)
+    {
+    }
+
+    private OAuthAuthenticator(Uri orgBaseUri, OAuthClientSettings settings, HttpClient httpClient, TimeProvider? timeProvider, bool owned)
+        : this(orgBaseUri, settings, httpClient, timeProvider)
+    {
+        if (owned) _ownedHttp = httpClient;
     }
 
     public string Method => "OAuth";
@@ -107,7 +120,11 @@ public sealed class OAuthAuthenticator : IOktaAuthenticator, IDisposable
         }
     }
 
-    public void Dispose() => _refresh.Dispose();
+    public void Dispose()
+    {
+        _refresh.Dispose();
+        _ownedHttp?.Dispose();
+    }
 
     public override string ToString() => $"OAuth {_settings.ClientId} ({(UsesDPoP ? "DPoP" : "Bearer")})";
 

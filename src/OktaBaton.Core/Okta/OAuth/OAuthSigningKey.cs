@@ -49,6 +49,22 @@ public sealed class OAuthSigningKey
         return FromKeyParameter(key);
     }
 
+    /// <summary>Parses PEM text held in a SecureString (the plain copy lives only for the parse).</summary>
+    public static OAuthSigningKey FromPem(System.Security.SecureString pem)
+    {
+        if (pem is null) throw new ArgumentNullException(nameof(pem));
+        var pointer = IntPtr.Zero;
+        try
+        {
+            pointer = System.Runtime.InteropServices.Marshal.SecureStringToGlobalAllocUnicode(pem);
+            return FromPem(System.Runtime.InteropServices.Marshal.PtrToStringUni(pointer) ?? string.Empty);
+        }
+        finally
+        {
+            if (pointer != IntPtr.Zero) System.Runtime.InteropServices.Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+        }
+    }
+
     /// <summary>Reads and parses a PEM private key file.</summary>
     public static OAuthSigningKey FromPemFile(string path)
     {
