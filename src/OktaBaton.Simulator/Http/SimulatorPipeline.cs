@@ -36,6 +36,8 @@ internal sealed class SimulatorPipeline
     public FaultInjector Faults { get; }
     public StatsCollector Stats { get; }
     public string BaseUrl { get; set; } = "http://127.0.0.1";
+    /// <summary>Serves POST /oauth2/v1/token (the org authorization server).</summary>
+    public Func<HttpContext, Task>? TokenEndpoint { get; init; }
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -46,6 +48,13 @@ internal sealed class SimulatorPipeline
         if (path.StartsWith("/__simulator", StringComparison.OrdinalIgnoreCase))
         {
             await _admin.HandleAsync(context, path).ConfigureAwait(false);
+            return;
+        }
+
+        if (TokenEndpoint is not null && string.Equals(path, OAuth.OAuthTokenEndpoint.Path, StringComparison.Ordinal) && HttpMethods.IsPost(request.Method))
+        {
+            Stats.Route("POST /oauth2/v1/token");
+            await TokenEndpoint(context).ConfigureAwait(false);
             return;
         }
 
