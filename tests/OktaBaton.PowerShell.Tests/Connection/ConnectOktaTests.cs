@@ -2,6 +2,7 @@ using OktaBaton.PowerShell.Tests.Infrastructure;
 
 namespace OktaBaton.PowerShell.Tests.Connection;
 
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class ConnectOktaTests(SimulatedOrg org) : IClassFixture<SimulatedOrg>
 {
     [Fact]

@@ -6,6 +6,7 @@ using OktaBaton.Simulator.OAuth;
 namespace OktaBaton.PowerShell.Tests.OAuth;
 
 /// <summary>Connect-Okta's OAuth parameter set against the simulator, with keys generated at test time.</summary>
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class ConnectOktaOAuthTests
 {
     private const string KeyId = "kid-test";
