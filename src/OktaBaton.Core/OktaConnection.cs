@@ -12,6 +12,8 @@ namespace OktaBaton.Core;
 /// </summary>
 public sealed class OktaConnection : IDisposable
 {
+    private const int ProbeRetries = 1;
+
     private OktaConnection(OktaClient client, string authMethod, string principal)
     {
         Client = client;
@@ -42,28 +44,22 @@ public sealed class OktaConnection : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        var client = new OktaClient(options);
-        try
+        string principal;
+        using (var probe = new OktaClient(options.WithMaxRetries(ProbeRetries)))
         {
-            string principal;
             if (principalHint is null)
             {
-                var me = await client.GetAsync<JsonElement>("/api/v1/users/me", cancellationToken).ConfigureAwait(false);
+                var me = await probe.GetAsync<JsonElement>("/api/v1/users/me", cancellationToken).ConfigureAwait(false);
                 principal = LoginOf(me) ?? "unknown";
             }
             else
             {
-                await client.GetAsync<JsonElement>("/api/v1/users?limit=1", cancellationToken).ConfigureAwait(false);
+                await probe.GetAsync<JsonElement>("/api/v1/users?limit=1", cancellationToken).ConfigureAwait(false);
                 principal = principalHint;
             }
+        }
 
-            return new OktaConnection(client, options.Authenticator.Method, principal);
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
+        return new OktaConnection(new OktaClient(options), options.Authenticator.Method, principal);
     }
 
     public void Dispose() => Client.Dispose();

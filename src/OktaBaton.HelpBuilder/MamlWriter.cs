@@ -86,12 +86,12 @@ public static class MamlWriter
                     new XElement(Maml + "name", cmdlet.Name),
                     set.Parameters.Where(p => !CommonParameters.Contains(p.Name))
                         .OrderBy(p => p.Position < 0 ? int.MaxValue : p.Position).ThenBy(p => p.IsMandatory ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal)
-                        .Select(p => ParameterElement(p.Name, p.ParameterType, p.IsMandatory, p.Position, PipelineInput(p), p.Aliases, source))))),
+                        .Select(p => ParameterElement(p.Name, p.ParameterType, p.IsMandatory, p.Position, PipelineInput(p.ValueFromPipeline, p.ValueFromPipelineByPropertyName), p.Aliases, source))))),
             new XElement(Command + "parameters", OwnParameters(cmdlet).Select(p =>
             {
                 var sets = p.ParameterSets.Values.ToList();
                 var position = sets.Select(s => s.Position).DefaultIfEmpty(int.MinValue).Max();
-                var pipeline = string.Join(", ", sets.Select(PipelineInput).Where(v => v != "False").Distinct());
+                var pipeline = string.Join(", ", sets.Select(s => PipelineInput(s.ValueFromPipeline, s.ValueFromPipelineByPropertyName)).Where(v => v != "False").Distinct());
                 return ParameterElement(p.Name, p.ParameterType, sets.All(s => s.IsMandatory), position, pipeline.Length == 0 ? "False" : pipeline, p.Aliases, source);
             })),
             new XElement(Command + "inputTypes", source.Inputs.Select(i => TypeElement(Command + "inputType", i.Type, i.Text))),
@@ -123,8 +123,8 @@ public static class MamlWriter
             new XElement(Dev + "defaultValue", "None"));
     }
 
-    private static string PipelineInput(ParameterSetMetadata set) =>
-        (set.ValueFromPipeline, set.ValueFromPipelineByPropertyName) switch
+    private static string PipelineInput(bool byValue, bool byPropertyName) =>
+        (byValue, byPropertyName) switch
         {
             (true, true) => "True (ByPropertyName, ByValue)",
             (true, false) => "True (ByValue)",

@@ -31,6 +31,17 @@ public sealed class OktaClientOptions
     /// <summary>Optional handler to share connections between clients; the client does not dispose it.</summary>
     public HttpMessageHandler? Handler { get; set; }
 
+    /// <summary>A copy with another retry budget (Connect-Okta's probe answers a wrong domain quickly).</summary>
+    public OktaClientOptions WithMaxRetries(int maxRetries) => new(Org, Authenticator)
+    {
+        RequestTimeout = RequestTimeout,
+        MaxRetries = maxRetries,
+        MaxRetryWait = MaxRetryWait,
+        BaseBackoff = BaseBackoff,
+        Handler = Handler,
+        Gate = Gate,
+    };
+
     /// <summary>Seam for a per-bucket rate-limit scheduler; called before every attempt and told every answer's headers.</summary>
     internal IRequestGate? Gate { get; set; }
 }

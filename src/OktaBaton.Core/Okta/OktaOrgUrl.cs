@@ -5,7 +5,8 @@ namespace OktaBaton.Core.Okta;
 
 /// <summary>
 /// The address of an Okta org, as a user types it ("example.okta.com", "https://example.okta.com/",
-/// "http://127.0.0.1:5000" for a local simulator). Only an origin: no path, query, fragment or userinfo.
+/// "http://127.0.0.1:5000" or "127.0.0.1:5000" for a local simulator: a bare loopback host means http).
+/// Only an origin: no path, query, fragment or userinfo.
 /// </summary>
 public sealed class OktaOrgUrl : IEquatable<OktaOrgUrl>
 {
@@ -97,6 +98,12 @@ public sealed class OktaOrgUrl : IEquatable<OktaOrgUrl>
         if (uri.AbsolutePath != "/")
         {
             return $"The Okta domain '{Shorten(text)}' must not contain a path ('{Shorten(uri.AbsolutePath)}'); give only the host name, for example 'example.okta.com'.";
+        }
+
+        if (!hasScheme && IsLoopback(uri))
+        {
+            // A bare loopback host is the local simulator, which serves plain HTTP; real orgs are never loopback.
+            uri = new Uri("http://" + text, UriKind.Absolute);
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))

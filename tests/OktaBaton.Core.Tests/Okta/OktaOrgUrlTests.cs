@@ -15,6 +15,8 @@ public class OktaOrgUrlTests
     [InlineData("https://example.okta.com:443", "https://example.okta.com/", "example.okta.com")]
     [InlineData("login.example.com", "https://login.example.com/", "login.example.com")]
     [InlineData("http://127.0.0.1:5000", "http://127.0.0.1:5000/", "127.0.0.1:5000")]
+    [InlineData("127.0.0.1:5000", "http://127.0.0.1:5000/", "127.0.0.1:5000")]
+    [InlineData("localhost:8080", "http://localhost:8080/", "localhost:8080")]
     [InlineData("http://127.0.0.2:5000/", "http://127.0.0.2:5000/", "127.0.0.2:5000")]
     [InlineData("http://localhost:8080", "http://localhost:8080/", "localhost:8080")]
     [InlineData("http://[::1]:8080", "http://[::1]:8080/", "[::1]:8080")]

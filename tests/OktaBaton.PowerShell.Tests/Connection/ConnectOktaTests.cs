@@ -75,7 +75,7 @@ public sealed class ConnectOktaTests(SimulatedOrg org) : IClassFixture<Simulated
     {
         using var session = new ModuleSession();
         var run = session.Run(
-            "$env:BATON_DOMAIN = $domain; $env:BATON_API_TOKEN = $plain; try { Connect-Okta -PassThru } finally { Remove-Item env:BATON_DOMAIN, env:BATON_API_TOKEN }",
+            "$env:BATON_DOMAIN = $domain; $env:BATON_API_TOKEN = $plain; try { Connect-Okta -PassThru } finally { $env:BATON_DOMAIN = $null; $env:BATON_API_TOKEN = $null }",
             new Dictionary<string, object?> { ["domain"] = org.Domain, ["plain"] = SimulatedOrg.ReadOnlyToken });
 
         run.AssertNoErrors();
@@ -86,10 +86,10 @@ public sealed class ConnectOktaTests(SimulatedOrg org) : IClassFixture<Simulated
     public void WithoutDomainOrCredentialsItSaysWhatIsMissing()
     {
         using var session = new ModuleSession();
-        var noDomain = session.Run("Remove-Item env:BATON_DOMAIN -ErrorAction Ignore; Connect-Okta -ApiToken $token", new Dictionary<string, object?> { ["token"] = SimulatedOrg.Secure("x") });
+        var noDomain = session.Run("$env:BATON_DOMAIN = $null; Connect-Okta -ApiToken $token", new Dictionary<string, object?> { ["token"] = SimulatedOrg.Secure("x") });
         Assert.Equal("OktaDomainMissing", noDomain.SingleError().FullyQualifiedErrorId.Split(',')[0]);
 
-        var noToken = session.Run("Remove-Item env:BATON_API_TOKEN -ErrorAction Ignore; Connect-Okta -Domain $domain", new Dictionary<string, object?> { ["domain"] = org.Domain });
+        var noToken = session.Run("$env:BATON_API_TOKEN = $null; Connect-Okta -Domain $domain", new Dictionary<string, object?> { ["domain"] = org.Domain });
         Assert.Equal("OktaCredentialMissing", noToken.SingleError().FullyQualifiedErrorId.Split(',')[0]);
     }
 

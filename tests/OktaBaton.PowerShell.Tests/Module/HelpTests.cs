@@ -20,7 +20,7 @@ public sealed class HelpTests
         using var session = new ModuleSession();
         var run = session.Run(
             "Get-Command -Module OktaBaton | ForEach-Object { $h = Get-Help $_.Name -Full; [pscustomobject]@{ Name = $_.Name; Synopsis = $h.Synopsis; " +
-            "Examples = @($h.examples.example).Count; Undocumented = @($h.parameters.parameter | Where-Object { -not $_.description }).Count } }");
+            "Examples = @($h.examples.example).Count; Undocumented = @(@($h.parameters.parameter).Where({ $_ -and -not $_.description })).Count } }");
         run.AssertNoErrors();
 
         Assert.NotEmpty(run.Output);
