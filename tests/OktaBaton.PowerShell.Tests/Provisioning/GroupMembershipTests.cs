@@ -131,6 +131,6 @@ public sealed class GroupMembershipTests
 
         Assert.Equal("OktaUserNotFound", ErrorId(run.SingleError()));
         Assert.Equal(["Granted", "Granted"], run.Output.Select(Outcome));
-        Assert.Equal([jack, sam], (await org.MemberIdsAsync(phoenix)).Order(StringComparer.Ordinal).ToList() is var ids && ids.Count == 2 ? (await org.MemberIdsAsync(phoenix)).ToList() : ids);
+        Assert.Equal(new[] { jack, sam }.Order(StringComparer.Ordinal), (await org.MemberIdsAsync(phoenix)).Order(StringComparer.Ordinal));
     }
 }

@@ -26,7 +26,7 @@ public sealed class ProvisioningOrg : IAsyncDisposable
         var session = new ModuleSession();
         var connect = session.Run(
             "Connect-Okta -Domain $domain -ApiToken $token",
-            new Dictionary<string, object?> { ["domain"] = org.Domain, ["token"] = SimulatedOrg.Secure(token) });
+            new Dictionary<string, object?> { ["domain"] = org.Host.BaseUrl.GetLeftPart(UriPartial.Authority), ["token"] = SimulatedOrg.Secure(token) });
         connect.AssertNoErrors();
         return new ProvisioningOrg(org, session);
     }
