@@ -46,7 +46,7 @@ public sealed class EntitlementReference
     public static EntitlementReference CustomRole(string customRoleId) => Create(CustomRoleType, customRoleId, "assigned");
 
     public static EntitlementReference Binding(string resourceSetId, string customRoleId) =>
-        Create(ResourceSetBindingType, Required(resourceSetId, "resource set id") + ":" + Required(customRoleId, "custom role id"), "member");
+        new(ResourceSetBindingType, Required(resourceSetId, "resource set id") + ":" + Required(customRoleId, "custom role id"), "member");
 
     /// <summary>Reads an entitlement id; throws OktaInvalidEntitlementId naming what is wrong.</summary>
     public static EntitlementReference Parse(string? entitlementId)

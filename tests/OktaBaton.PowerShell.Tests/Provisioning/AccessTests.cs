@@ -158,11 +158,11 @@ public sealed class AccessTests
         var helpDesk = await org.GroupIdAsync("Help Desk");
         var slack = await org.AppIdAsync("Slack");
         var alice = await org.UserIdAsync("alice.anderson@acme.example");
-        var quinn = await org.UserIdAsync("quinn.quade@acme.example".Replace("acme", "contractors"));
+        var quinn = await org.UserIdAsync("quinn.quade@contractors.example");
         var script = """
-            function Grant($e, $pt, $pid) {
+            function Grant($e, $pt, $principal) {
                 $parts = $e.Split(':')
-                [pscustomobject]@{ GrantId = "${e}:${pt}:${pid}"; EntitlementId = $e; ResourceType = $parts[0]; ResourceId = $parts[1]; Slug = $parts[-1]; PrincipalType = $pt; PrincipalId = $pid }
+                [pscustomobject]@{ GrantId = "${e}:${pt}:${principal}"; EntitlementId = $e; ResourceType = $parts[0]; ResourceId = $parts[1]; Slug = $parts[-1]; PrincipalType = $pt; PrincipalId = $principal }
             }
             @(
                 (Grant "group:${helpDesk}:member" 'user' $quinn),
