@@ -69,6 +69,7 @@ public sealed class OktaClient : IDisposable
         {
             foreach (var item in page)
             {
+                ct.ThrowIfCancellationRequested();
                 yield return item;
             }
         }
@@ -111,6 +112,7 @@ public sealed class OktaClient : IDisposable
                 (response, state, token) => ReadIamPageAsync<T>(response, state, arrayProperty, token), ct).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
+                ct.ThrowIfCancellationRequested();
                 yield return item;
             }
 
