@@ -7,7 +7,7 @@ namespace OktaBaton.Core.Tests.OAuth;
 /// <summary>Every token-endpoint refusal becomes an OAuthException that says what to fix and leaks nothing.</summary>
 public sealed class TokenErrorTests
 {
-    private static async Task<OAuthException> FailToConnect(Action<Simulator.OAuth.OAuthServerOptions> configure,
+    private static async Task<OAuthException> FailToConnect(Action<global::OktaBaton.Simulator.OAuth.OAuthServerOptions> configure,
         Func<OAuthTestServer, HttpClient, OAuthAuthenticator> create, HttpMessageHandler? handler = null)
     {
         await using var server = await OAuthTestServer.StartAsync(configure);
