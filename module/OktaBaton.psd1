@@ -13,6 +13,20 @@
         'Connect-Okta'
         'Disconnect-Okta'
         'Get-OktaConnection'
+        'Grant-OktaGroupMembership'
+        'Revoke-OktaGroupMembership'
+        'Grant-OktaAppAssignment'
+        'Revoke-OktaAppAssignment'
+        'Grant-OktaRole'
+        'Revoke-OktaRole'
+        'Grant-OktaEntitlement'
+        'Revoke-OktaEntitlement'
+        'New-OktaUser'
+        'Enable-OktaUser'
+        'Disable-OktaUser'
+        'New-OktaGroup'
+        'Set-OktaGroup'
+        'Remove-OktaGroup'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

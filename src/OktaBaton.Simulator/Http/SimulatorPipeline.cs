@@ -108,7 +108,7 @@ internal sealed class SimulatorPipeline
     private async Task ServeApiAsync(HttpContext context, string path)
     {
         var request = context.Request;
-        var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method);
+        var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
         if (isWrite && request.ContentLength is null && string.IsNullOrEmpty(request.Headers.TransferEncoding))
         {
             context.Response.StatusCode = 411;
