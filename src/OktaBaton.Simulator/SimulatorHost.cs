@@ -101,7 +101,8 @@ public sealed class SimulatorHost : IAsyncDisposable
     }
 
     /// <summary>The next <paramref name="count"/> API requests whose path starts with <paramref name="pathPrefix"/> fail with <paramref name="kind"/>.</summary>
-    public void EnqueueFaults(string pathPrefix, FaultKind kind, int count) => _pipeline.Faults.Enqueue(pathPrefix, kind, count);
+    /// <summary>The next <paramref name="count"/> requests under <paramref name="pathPrefix"/> (of <paramref name="method"/>, when given) fail with <paramref name="kind"/>.</summary>
+    public void EnqueueFaults(string pathPrefix, FaultKind kind, int count, string? method = null) => _pipeline.Faults.Enqueue(pathPrefix, kind, count, method);
 
     public SimulatorStats GetStats() => _pipeline.Stats.Snapshot();
 

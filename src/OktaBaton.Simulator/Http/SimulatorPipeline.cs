@@ -87,9 +87,15 @@ internal sealed class SimulatorPipeline
                 return;
             }
             // Faults come after rate limiting: a failed request still spends the bucket, as at Okta.
-            if (Faults.Next(path) is { } fault)
+            if (Faults.Next(request.Method, path) is { } fault)
             {
                 Stats.Fault();
+                if (fault == FaultKind.AnswerLost)
+                {
+                    await ApplyThenDropAnswerAsync(context, path).ConfigureAwait(false);
+                    return;
+                }
+
                 await ServeFaultAsync(context, fault).ConfigureAwait(false);
                 return;
             }
@@ -189,6 +195,23 @@ internal sealed class SimulatorPipeline
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
         return buffer.ToArray();
+    }
+
+    /// <summary>The request takes effect, but its answer never reaches the client (a connection lost mid-response).</summary>
+    private async Task ApplyThenDropAnswerAsync(HttpContext context, string path)
+    {
+        var realBody = context.Response.Body;
+        using var swallowed = new MemoryStream();
+        context.Response.Body = swallowed;
+        try
+        {
+            await ServeApiAsync(context, path).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = realBody;
+            context.Abort();
+        }
     }
 
     private async Task ServeFaultAsync(HttpContext context, FaultKind fault)

@@ -18,8 +18,8 @@ public sealed class ProvisioningEngineTests
         return await SimulatorHost.StartAsync(options);
     }
 
-    private static OktaClient Client(SimulatorHost host, HttpMessageHandler? handler = null) =>
-        TestClients.For(host.BaseUrl.GetLeftPart(UriPartial.Authority), Token, o => o.Handler = handler);
+    private static OktaClient Client(SimulatorHost host) =>
+        TestClients.For(host.BaseUrl.GetLeftPart(UriPartial.Authority), Token);
 
     private static async Task<JsonElement> StateAsync(SimulatorHost host)
     {
@@ -40,13 +40,13 @@ public sealed class ProvisioningEngineTests
         var state = await StateAsync(host);
         var zoom = IdOf(state, "apps", a => a.GetProperty("label").GetString() == "Zoom");
         var noah = IdOf(state, "users", u => u.GetProperty("profile").GetProperty("login").GetString() == "noah.nguyen@acme.example");
-        var lose = new LostAnswerHandler("POST", "/apps/");
-        using var client = Client(host, lose);
+        host.EnqueueFaults($"/api/v1/apps/{zoom}/users", FaultKind.AnswerLost, 1, "POST");
+        using var client = Client(host);
 
         var result = await new EntitlementProvisioning(client).GrantAsync(
             EntitlementReference.AppAccess(zoom), PrincipalReference.User("noah.nguyen@acme.example"), null, CancellationToken.None);
 
-        Assert.Equal(1, lose.Lost);
+        Assert.Equal(1, host.GetStats().FaultsServed);
         Assert.Equal(ProvisioningOutcome.Granted, result!.Outcome);
         Assert.Equal(1, Route(host, "POST /api/v1/apps/{id}/users"));
         var users = (await StateAsync(host)).GetProperty("apps").EnumerateArray().First(a => a.GetProperty("id").GetString() == zoom).GetProperty("users");
@@ -57,13 +57,13 @@ public sealed class ProvisioningEngineTests
     public async Task AnAccountWhoseAnswerWasLostIsReportedCreatedOnce()
     {
         await using var host = await StartOrgAsync();
-        var lose = new LostAnswerHandler("POST", "/api/v1/users");
-        using var client = Client(host, lose);
+        host.EnqueueFaults("/api/v1/users", FaultKind.AnswerLost, 1, "POST");
+        using var client = Client(host);
         var request = new NewUserRequest { FirstName = "Vic", LastName = "Vega", Email = "vic.vega@acme.example", GeneratePassword = true };
 
         var result = await new AccountProvisioner(client).CreateAsync(request, null, CancellationToken.None);
 
-        Assert.Equal(1, lose.Lost);
+        Assert.Equal(1, host.GetStats().FaultsServed);
         Assert.Equal(ProvisioningOutcome.Created, result!.Outcome);
         Assert.Equal(1, Route(host, "POST /api/v1/users"));
         Assert.Single((await StateAsync(host)).GetProperty("users").EnumerateArray(), u => u.GetProperty("profile").GetProperty("login").GetString() == "vic.vega@acme.example");

@@ -42,6 +42,23 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Answer_lost_applies_the_write_then_drops_the_connection_and_only_matches_its_method()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        sim.Host.EnqueueFaults("/api/v1/groups", FaultKind.AnswerLost, 1, "POST");
+        var client = sim.Client();
+        using var read = await client.GetAsync("/api/v1/groups?q=Night");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+
+        var create = new StringContent("{\"profile\":{\"name\":\"Night Shift\"}}", Encoding.UTF8, "application/json");
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync("/api/v1/groups", create));
+
+        using var after = await client.GetAsync("/api/v1/groups?q=Night");
+        Assert.Contains("Night Shift", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, sim.Host.GetStats().FaultsServed);
+    }
+
+    [Fact]
     public async Task Timeout_fault_hangs_until_the_client_gives_up()
     {
         await using var sim = await SimulatorFixture.StartAsync();
