@@ -1,0 +1,66 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests, packages and demonstrates OktaBaton. A thin wrapper: every task is one or two dotnet
+    commands, the same ones README.md gives for machines without pwsh.
+.EXAMPLE
+    ./build.ps1                 # Build (Release) -> out/OktaBaton
+.EXAMPLE
+    ./build.ps1 -Task Test      # all xunit tests, then the Pester suite if Pester 5 is installed
+.EXAMPLE
+    ./build.ps1 -Task Demo      # the main job against the embedded simulated org
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$solution = Join-Path $root 'OktaBaton.sln'
+$moduleDir = Join-Path $root 'out/OktaBaton'
+
+function Invoke-Dotnet {
+    param([Parameter(Mandatory)] [string[]] $Arguments)
+    Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor Cyan
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE" }
+}
+
+foreach ($step in $Task) {
+    switch ($step) {
+        'Build' {
+            Invoke-Dotnet 'build', $solution, '-c', $Configuration
+            Write-Host "Module: $moduleDir  (Import-Module $moduleDir)"
+        }
+        'Test' {
+            Invoke-Dotnet 'test', $solution, '-c', $Configuration
+            if (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0') {
+                $result = Invoke-Pester -Path (Join-Path $root 'tests/pester') -CI -PassThru
+                if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed" }
+            }
+            else {
+                Write-Warning 'Pester 5 is not installed: skipped tests/pester (Install-Module Pester -MinimumVersion 5.0).'
+            }
+        }
+        'Package' {
+            Invoke-Dotnet 'build', $solution, '-c', 'Release'
+            $version = (Import-PowerShellDataFile (Join-Path $moduleDir 'OktaBaton.psd1')).ModuleVersion
+            $zip = Join-Path $root "out/OktaBaton-$version.zip"
+            Compress-Archive -Path $moduleDir -DestinationPath $zip -Force
+            Write-Host "Package: $zip"
+        }
+        'Demo' {
+            Invoke-Dotnet 'run', '--project', (Join-Path $root 'src/OktaBaton.Demo'), '-c', $Configuration
+        }
+        'Clean' {
+            Invoke-Dotnet 'clean', $solution, '-c', $Configuration
+            Remove-Item -Recurse -Force -ErrorAction Ignore (Join-Path $root 'out')
+        }
+    }
+}

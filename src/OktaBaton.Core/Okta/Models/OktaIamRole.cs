@@ -1,0 +1,21 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace OktaBaton.Core.Okta.Models;
+
+/// <summary>A custom (or IAM-based) role from /api/v1/iam/roles.</summary>
+public sealed class OktaIamRole
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string? Label { get; set; }
+
+    public string? Description { get; set; }
+
+    public DateTimeOffset? Created { get; set; }
+
+    public DateTimeOffset? LastUpdated { get; set; }
+
+    [JsonPropertyName("_links")]
+    public OktaLinks? Links { get; set; }
+}

@@ -1,0 +1,18 @@
+using System;
+
+namespace OktaBaton.Core.Okta;
+
+/// <summary>The org could not be reached (DNS, refused or reset connection, TLS), after any retries.</summary>
+public sealed class OktaConnectionException : Exception
+{
+    public OktaConnectionException(string origin, string method, string path, Exception innerException)
+        : base($"Could not reach Okta at {origin} for {method} {path}: {innerException?.Message}", innerException)
+    {
+        Method = method;
+        Path = path;
+    }
+
+    public string Method { get; }
+
+    public string Path { get; }
+}

@@ -1,0 +1,19 @@
+using System.Management.Automation;
+using OktaBaton.Core;
+using OktaBaton.PowerShell.Infrastructure;
+
+namespace OktaBaton.PowerShell.Connection;
+
+/// <summary>Shows the session's connection: domain, auth method, principal — never the credential.</summary>
+[Cmdlet(VerbsCommon.Get, "OktaConnection")]
+[OutputType(typeof(OktaConnection))]
+public sealed class GetOktaConnectionCommand : OktaCmdlet
+{
+    protected override void EndProcessing()
+    {
+        if (ConnectionStore.Current is { } connection)
+        {
+            WriteObject(connection);
+        }
+    }
+}

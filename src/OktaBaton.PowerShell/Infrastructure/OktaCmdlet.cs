@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OktaBaton.PowerShell.Infrastructure;
+
+/// <summary>
+/// Base of every OktaBaton cmdlet: a cancellation token tied to Ctrl+C (StopProcessing) and an async
+/// bridge that runs engine work off the pipeline thread while marshalling its output back onto it.
+/// </summary>
+public abstract class OktaCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    protected CancellationToken CancellationToken => _stopping.Token;
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the thread pool and pumps its Write*/ShouldProcess calls on the pipeline
+    /// thread until it ends. Exceptions from the work surface here, on the pipeline thread, unchanged.
+    /// </summary>
+    protected void RunAsync(Func<CmdletContext, Task> work)
+    {
+        using var queue = new BlockingCollection<Action>();
+        var context = new CmdletContext(queue, this, CancellationToken);
+        var running = Task.Run(() => work(context), CancellationToken);
+        _ = running.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        foreach (var action in queue.GetConsumingEnumerable())
+        {
+            action();
+        }
+
+        try
+        {
+            running.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Writes a non-terminating error for one failed item; the pipeline goes on with the next.</summary>
+    protected void WriteFailure(Exception exception, object? target, string? subject = null) =>
+        WriteError(OktaErrorRecords.From(exception, target, subject));
+
+    /// <summary>Stops the command with a terminating error (bad input, no connection).</summary>
+    protected void ThrowFailure(Exception exception, object? target, string? subject = null) =>
+        ThrowTerminatingError(OktaErrorRecords.From(exception, target, subject));
+
+    /// <summary>Runs the work and turns any failure into a non-terminating error for this item.</summary>
+    protected void RunForItem(object? target, string? subject, Func<CmdletContext, Task> work)
+    {
+        try
+        {
+            RunAsync(work);
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            WriteFailure(Unwrap(ex), target, subject);
+        }
+    }
+
+    /// <summary>Runs the work and turns any failure into a terminating error (whole-command operations).</summary>
+    protected void RunTerminating(object? target, string? subject, Func<CmdletContext, Task> work)
+    {
+        try
+        {
+            RunAsync(work);
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            ThrowFailure(Unwrap(ex), target, subject);
+        }
+    }
+
+    protected static Exception Unwrap(Exception exception)
+    {
+        while (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            exception = aggregate.InnerExceptions[0];
+        }
+
+        return exception;
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _stopping.Dispose();
+        }
+    }
+}

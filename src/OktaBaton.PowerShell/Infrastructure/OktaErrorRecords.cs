@@ -1,0 +1,90 @@
+using System;
+using System.Management.Automation;
+using System.Net.Http;
+using OktaBaton.Core;
+using OktaBaton.Core.Okta;
+
+namespace OktaBaton.PowerShell.Infrastructure;
+
+/// <summary>
+/// Turns engine and Okta failures into ErrorRecords with stable ErrorIds and the right category.
+/// ErrorIds never carry message text; Okta's errorCode, errorId and request id travel in the message.
+/// </summary>
+internal static class OktaErrorRecords
+{
+    public static ErrorRecord From(Exception exception, object? target, string? subject = null)
+    {
+        var (errorId, category, advice) = Classify(exception, subject);
+        var record = new ErrorRecord(exception, errorId, category, target)
+        {
+            ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = advice ?? string.Empty },
+        };
+        return record;
+    }
+
+    private static (string ErrorId, ErrorCategory Category, string? Advice) Classify(Exception exception, string? subject)
+    {
+        switch (exception)
+        {
+            case OktaOperationException operation:
+                return (operation.ErrorId, CategoryOf(operation.Kind), null);
+            case OktaApiException api:
+                return ClassifyApi(api, subject);
+            case PSArgumentException or ArgumentException:
+                return ("OktaInvalidArgument", ErrorCategory.InvalidArgument, null);
+            case TimeoutException:
+                return ("OktaTimeout", ErrorCategory.OperationTimeout, "Try again, or raise the request timeout.");
+            case HttpRequestException:
+                return ("OktaConnectionFailed", ErrorCategory.ConnectionError, "Check the domain and the network path to Okta.");
+            case OperationCanceledException:
+                return ("OktaOperationCanceled", ErrorCategory.OperationStopped, null);
+            default:
+                return ("OktaUnexpectedError", ErrorCategory.NotSpecified, null);
+        }
+    }
+
+    private static (string, ErrorCategory, string?) ClassifyApi(OktaApiException api, string? subject)
+    {
+        if (api.IsRateLimited)
+        {
+            return ("OktaRateLimited", ErrorCategory.LimitsExceeded, "Okta's rate limit held after every retry; wait for the window to reset or lower -ThrottleLimit.");
+        }
+
+        if (api.IsNotFound)
+        {
+            return ($"Okta{subject}NotFound", ErrorCategory.ObjectNotFound, "Check the id or login.");
+        }
+
+        if (api.IsPermissionDenied)
+        {
+            return ("OktaPermissionDenied", ErrorCategory.PermissionDenied, "The token's admin (or the service app's scopes and roles) does not allow this call.");
+        }
+
+        return api.StatusCode switch
+        {
+            401 => ("OktaAuthenticationFailed", ErrorCategory.AuthenticationError, "Check the API token or OAuth credentials; Connect-Okta again."),
+            403 when api.ErrorCode == "E0000005" => ("OktaAuthenticationFailed", ErrorCategory.AuthenticationError, "Check the API token or OAuth credentials; Connect-Okta again."),
+            403 => ("OktaForbidden", ErrorCategory.PermissionDenied, null),
+            409 => ("OktaConflict", ErrorCategory.ResourceExists, null),
+            400 => ("OktaInvalidRequest", ErrorCategory.InvalidArgument, null),
+            >= 500 => ("OktaServerError", ErrorCategory.ResourceUnavailable, "Okta had a server fault; try again later."),
+            _ => ("OktaRequestFailed", ErrorCategory.NotSpecified, null),
+        };
+    }
+
+    private static ErrorCategory CategoryOf(OktaFailureKind kind) => kind switch
+    {
+        OktaFailureKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        OktaFailureKind.InvalidOperation => ErrorCategory.InvalidOperation,
+        OktaFailureKind.NotFound => ErrorCategory.ObjectNotFound,
+        OktaFailureKind.PermissionDenied => ErrorCategory.PermissionDenied,
+        OktaFailureKind.AuthenticationFailed => ErrorCategory.AuthenticationError,
+        OktaFailureKind.Conflict => ErrorCategory.ResourceExists,
+        OktaFailureKind.RateLimited => ErrorCategory.LimitsExceeded,
+        OktaFailureKind.Timeout => ErrorCategory.OperationTimeout,
+        OktaFailureKind.ConnectionFailed => ErrorCategory.ConnectionError,
+        OktaFailureKind.ServerError => ErrorCategory.ResourceUnavailable,
+        OktaFailureKind.InvalidData => ErrorCategory.InvalidData,
+        _ => ErrorCategory.NotSpecified,
+    };
+}
