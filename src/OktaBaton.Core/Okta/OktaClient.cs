@@ -1,38 +1,403 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Polly;
 
 namespace OktaBaton.Core.Okta;
 
-/// <summary>HTTP client for one Okta org: authentication, paging, retries, errors.</summary>
+/// <summary>
+/// HTTP client for one Okta org: authentication on every attempt, Link-header and body paging, retries
+/// with Okta's rate-limit rules, and one exception type for error answers. Thread-safe.
+/// </summary>
 public sealed class OktaClient : IDisposable
 {
-    private readonly OktaClientOptions _options;
+    private static readonly string UserAgent = "OktaBaton/" + InformationalVersion();
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
+
+    private readonly HttpClient _http;
+    private readonly IOktaAuthenticator _authenticator;
+    private readonly IRequestGate? _gate;
+    private readonly TimeSpan _requestTimeout;
+    private readonly ResiliencePipeline _pipeline;
 
     public OktaClient(OktaClientOptions options)
     {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        Validate(options);
+        Org = options.Org;
+        _authenticator = options.Authenticator;
+        _gate = options.Gate;
+        _requestTimeout = options.RequestTimeout;
+        _pipeline = OktaRetryPipeline.Build(options, Stats);
+
+        var handler = options.Handler ?? new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
+        _http = new HttpClient(handler, disposeHandler: options.Handler is null) { Timeout = Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
     }
 
-    public OktaOrgUrl Org => _options.Org;
+    public OktaOrgUrl Org { get; }
 
     public OktaClientStats Stats { get; } = new();
 
-    public Task<T> GetAsync<T>(string relativeUrl, CancellationToken ct) => throw new NotImplementedException();
+    /// <summary>GET one object, e.g. "/api/v1/users/me".</summary>
+    public Task<T> GetAsync<T>(string relativeUrl, CancellationToken ct) =>
+        SendAsync<T>(HttpMethod.Get, relativeUrl, null, ct);
 
-    public IAsyncEnumerable<T> ListAsync<T>(string relativeUrl, CancellationToken ct) => throw new NotImplementedException();
-
-    public IAsyncEnumerable<IReadOnlyList<T>> ListPagesAsync<T>(string relativeUrl, CancellationToken ct) => throw new NotImplementedException();
-
-    public IAsyncEnumerable<T> ListIamAsync<T>(string relativeUrl, string arrayProperty, CancellationToken ct) => throw new NotImplementedException();
-
-    public Task<T> SendAsync<T>(HttpMethod method, string relativeUrl, object? body, CancellationToken ct) => throw new NotImplementedException();
-
-    public Task SendAsync(HttpMethod method, string relativeUrl, object? body, CancellationToken ct) => throw new NotImplementedException();
-
-    public void Dispose()
+    /// <summary>Every item of a Link-header paged list, page after page.</summary>
+    public async IAsyncEnumerable<T> ListAsync<T>(string relativeUrl, [EnumeratorCancellation] CancellationToken ct)
     {
+        await foreach (var page in ListPagesAsync<T>(relativeUrl, ct).ConfigureAwait(false))
+        {
+            foreach (var item in page)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>The pages of a list, following Link rel="next" until there is none.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<T>> ListPagesAsync<T>(string relativeUrl, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var uri = Resolve(relativeUrl);
+        var listing = new PagingGuard(Org, uri);
+        while (true)
+        {
+            var page = await ExecuteAsync(HttpMethod.Get, uri, null, ReadLinkPageAsync<T>, ct).ConfigureAwait(false);
+            yield return page.Items;
+            if (page.Next is null)
+            {
+                yield break;
+            }
+
+            uri = listing.Next(page.Next);
+        }
+    }
+
+    /// <summary>
+    /// Every item of an /api/v1/iam/* list, which pages in the body: {"<paramref name="arrayProperty"/>": […],
+    /// "_links": {"next": {"href": …}}}.
+    /// </summary>
+    public async IAsyncEnumerable<T> ListIamAsync<T>(string relativeUrl, string arrayProperty, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(arrayProperty))
+        {
+            throw new ArgumentException("The name of the list's array property is required, e.g. \"roles\".", nameof(arrayProperty));
+        }
+
+        var uri = Resolve(relativeUrl);
+        var listing = new PagingGuard(Org, uri);
+        while (true)
+        {
+            var page = await ExecuteAsync(HttpMethod.Get, uri, null,
+                (response, state, token) => ReadIamPageAsync<T>(response, state, arrayProperty, token), ct).ConfigureAwait(false);
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+
+            if (page.Next is null)
+            {
+                yield break;
+            }
+
+            uri = listing.Next(page.Next);
+        }
+    }
+
+    /// <summary>Sends <paramref name="body"/> (serialized with <see cref="OktaJson.Options"/>) and reads the answer as T.</summary>
+    public Task<T> SendAsync<T>(HttpMethod method, string relativeUrl, object? body, CancellationToken ct)
+    {
+        if (method is null)
+        {
+            throw new ArgumentNullException(nameof(method));
+        }
+
+        return ExecuteAsync(method, Resolve(relativeUrl), Serialize(body), ReadObjectAsync<T>, ct);
+    }
+
+    /// <summary>Sends a request whose answer body does not matter (204s, deletes).</summary>
+    public Task SendAsync(HttpMethod method, string relativeUrl, object? body, CancellationToken ct)
+    {
+        if (method is null)
+        {
+            throw new ArgumentNullException(nameof(method));
+        }
+
+        return ExecuteAsync(method, Resolve(relativeUrl), Serialize(body), static (_, _, _) => Task.FromResult(true), ct);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<TResult> ExecuteAsync<TResult>(HttpMethod method, Uri uri, byte[]? body,
+        Func<HttpResponseMessage, RequestState, CancellationToken, Task<TResult>> readSuccess, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var state = new RequestState(method, uri, body);
+        var context = ResilienceContextPool.Shared.Get(ct);
+        context.Properties.Set(OktaRetryPipeline.StateKey, state);
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                (ctx, s) => new ValueTask<TResult>(AttemptAsync(s, readSuccess, ctx.CancellationToken)),
+                context, state).ConfigureAwait(false);
+        }
+        catch (HttpRequestException failure)
+        {
+            throw new OktaConnectionException(Org.BaseUri.GetLeftPart(UriPartial.Authority), method.Method, state.Path, failure);
+        }
+        catch (IOException failure)
+        {
+            throw new OktaConnectionException(Org.BaseUri.GetLeftPart(UriPartial.Authority), method.Method, state.Path, failure);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>One attempt: send, and read the answer, within the request timeout.</summary>
+    private async Task<TResult> AttemptAsync<TResult>(RequestState state,
+        Func<HttpResponseMessage, RequestState, CancellationToken, Task<TResult>> readSuccess, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_requestTimeout);
+        try
+        {
+            for (var unauthorizedRetries = 0; ; unauthorizedRetries++)
+            {
+                if (_gate is not null)
+                {
+                    await _gate.WaitAsync(state.Method, state.Uri, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var request = await CreateRequestAsync(state, timeout.Token).ConfigureAwait(false);
+                Stats.AddRequest();
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
+                    .ConfigureAwait(false);
+                var rateLimit = RateLimitInfo.FromHeaders(response.Headers);
+                if (rateLimit is not null)
+                {
+                    _gate?.OnResponse(state.Method, state.Uri, (int)response.StatusCode, rateLimit);
+                }
+
+                if (response.IsSuccessStatusCode)
+                {
+                    return await readSuccess(response, state, timeout.Token).ConfigureAwait(false);
+                }
+
+                if (response.StatusCode == HttpStatusCode.Unauthorized && unauthorizedRetries == 0
+                    && await _authenticator.ShouldRetryUnauthorizedAsync(response, timeout.Token).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                var error = await OktaErrorReader.ReadAsync(response, state.Method.Method, state.Path, rateLimit, timeout.Token)
+                    .ConfigureAwait(false);
+                if (error.IsRateLimited)
+                {
+                    Stats.AddRateLimited();
+                }
+                else if (RetryClassifier.IsTransientStatus(error.StatusCode))
+                {
+                    Stats.AddFault();
+                }
+
+                throw error;
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            Stats.AddFault();
+            throw new OktaTimeoutException(state.Method.Method, state.Path, _requestTimeout);
+        }
+        catch (Exception failure) when (failure is HttpRequestException or IOException)
+        {
+            Stats.AddFault();
+            throw;
+        }
+    }
+
+    private async Task<HttpRequestMessage> CreateRequestAsync(RequestState state, CancellationToken ct)
+    {
+        var request = new HttpRequestMessage(state.Method, state.Uri);
+        try
+        {
+            if (state.Body is not null)
+            {
+                request.Content = new ByteArrayContent(state.Body);
+                request.Content.Headers.ContentType = JsonMediaType;
+            }
+            else if (state.Method == HttpMethod.Post || state.Method == HttpMethod.Put)
+            {
+                // Okta answers 411 to a body-less write without Content-Length.
+                request.Content = new ByteArrayContent(Array.Empty<byte>());
+                request.Content.Headers.ContentLength = 0;
+            }
+
+            if (state.RetryCount > 0)
+            {
+                request.Headers.TryAddWithoutValidation("X-Okta-Retry-Count", state.RetryCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (!string.IsNullOrEmpty(state.RetryFor))
+                {
+                    request.Headers.TryAddWithoutValidation("X-Okta-Retry-For", state.RetryFor);
+                }
+            }
+
+            await _authenticator.AuthenticateAsync(request, ct).ConfigureAwait(false);
+            return request;
+        }
+        catch
+        {
+            request.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<T> ReadObjectAsync<T>(HttpResponseMessage response, RequestState state, CancellationToken ct)
+    {
+        if (response.StatusCode == HttpStatusCode.NoContent || response.Content is null)
+        {
+            return default!;
+        }
+
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        try
+        {
+            return (await JsonSerializer.DeserializeAsync<T>(stream, OktaJson.Options, ct).ConfigureAwait(false))!;
+        }
+        catch (JsonException failure)
+        {
+            throw Unreadable(response, state, failure);
+        }
+    }
+
+    private static async Task<LinkPage<T>> ReadLinkPageAsync<T>(HttpResponseMessage response, RequestState state, CancellationToken ct)
+    {
+        var items = await ReadObjectAsync<List<T>>(response, state, ct).ConfigureAwait(false);
+        return new LinkPage<T>(items ?? new List<T>(), LinkHeader.FindNext(response.Headers));
+    }
+
+    private static async Task<LinkPage<T>> ReadIamPageAsync<T>(HttpResponseMessage response, RequestState state,
+        string arrayProperty, CancellationToken ct)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(stream, default, ct).ConfigureAwait(false);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException($"Expected an object with a \"{arrayProperty}\" array.");
+            }
+
+            var items = new List<T>();
+            if (root.TryGetProperty(arrayProperty, out var array) && array.ValueKind != JsonValueKind.Null)
+            {
+                if (array.ValueKind != JsonValueKind.Array)
+                {
+                    throw new JsonException($"\"{arrayProperty}\" is not an array.");
+                }
+
+                foreach (var element in array.EnumerateArray())
+                {
+                    items.Add(element.Deserialize<T>(OktaJson.Options)!);
+                }
+            }
+
+            string? next = null;
+            if (root.TryGetProperty("_links", out var links) && links.ValueKind == JsonValueKind.Object
+                && links.TryGetProperty("next", out var nextLink) && nextLink.ValueKind == JsonValueKind.Object
+                && nextLink.TryGetProperty("href", out var href) && href.ValueKind == JsonValueKind.String)
+            {
+                next = href.GetString();
+            }
+
+            return new LinkPage<T>(items, string.IsNullOrEmpty(next) ? null : next);
+        }
+        catch (JsonException failure)
+        {
+            throw Unreadable(response, state, failure);
+        }
+    }
+
+    private static OktaApiException Unreadable(HttpResponseMessage response, RequestState state, JsonException failure) =>
+        new((int)response.StatusCode, null, "The answer could not be read as the expected JSON", null,
+            new[] { failure.Message }, OktaErrorReader.RequestIdOf(response), state.Method.Method, state.Path, null, null);
+
+    private Uri Resolve(string relativeUrl)
+    {
+        if (string.IsNullOrWhiteSpace(relativeUrl))
+        {
+            throw new ArgumentException("The request URL is empty.", nameof(relativeUrl));
+        }
+
+        if (relativeUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || relativeUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            var absolute = new Uri(relativeUrl, UriKind.Absolute);
+            if (!Org.IsSameOrigin(absolute))
+            {
+                throw new ArgumentException(
+                    $"The URL points outside the org {Org.Domain}; requests (and credentials) go only to the org.", nameof(relativeUrl));
+            }
+
+            return absolute;
+        }
+
+        if (!relativeUrl.StartsWith("/", StringComparison.Ordinal) || relativeUrl.StartsWith("//", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The request URL must be a path starting with '/', e.g. \"/api/v1/users\".", nameof(relativeUrl));
+        }
+
+        return new Uri(Org.BaseUri, relativeUrl);
+    }
+
+    private static byte[]? Serialize(object? body) =>
+        body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), OktaJson.Options);
+
+    private static void Validate(OktaClientOptions options)
+    {
+        if (options.RequestTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("RequestTimeout must be positive.", nameof(options));
+        }
+
+        if (options.MaxRetries < 0)
+        {
+            throw new ArgumentException("MaxRetries must not be negative.", nameof(options));
+        }
+
+        if (options.MaxRetryWait < TimeSpan.Zero || options.BaseBackoff < TimeSpan.Zero)
+        {
+            throw new ArgumentException("MaxRetryWait and BaseBackoff must not be negative.", nameof(options));
+        }
+    }
+
+    private static string InformationalVersion()
+    {
+        var assembly = typeof(OktaClient).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "0.0.0";
+        return new string(version.Where(c => c > ' ' && c < '\u007f' && c != '(' && c != ')').ToArray());
     }
 }
