@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+
+namespace OktaBaton.Simulator.Auth;
+
+/// <summary><c>Authorization: SSWS &lt;token&gt;</c> against the configured tokens.</summary>
+internal sealed class SswsSchemeHandler : IAuthorizationSchemeHandler
+{
+    private readonly Dictionary<string, Caller> _callers = new(StringComparer.Ordinal);
+
+    public SswsSchemeHandler(IEnumerable<SimulatorToken> tokens, Func<SimulatorToken, string> ownerOf)
+    {
+        foreach (var token in tokens)
+        {
+            _callers[token.Value] = new Caller(ownerOf(token), PermissionProfiles.ForProfile(token.Profile), "SSWS");
+        }
+    }
+
+    public string Scheme => "SSWS";
+
+    public AuthResult Authenticate(HttpContext context, string credentials) =>
+        _callers.TryGetValue(credentials, out var caller)
+            ? AuthResult.Success(caller)
+            : AuthResult.Fail(new AuthFailure(401, "E0000011", "Invalid token provided"));
+}

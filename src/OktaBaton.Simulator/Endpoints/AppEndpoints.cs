@@ -1,0 +1,214 @@
+using System.Text.Json;
+using OktaBaton.Simulator.Auth;
+using OktaBaton.Simulator.Http;
+using OktaBaton.Simulator.Json;
+using OktaBaton.Simulator.Model;
+
+namespace OktaBaton.Simulator.Endpoints;
+
+internal static class AppEndpoints
+{
+    public static void Map(Router router)
+    {
+        router.Get("/api/v1/apps", Permission.ReadApps, List);
+        router.Get("/api/v1/apps/{id}", Permission.ReadApps, Get);
+        router.Get("/api/v1/apps/{id}/users", Permission.ReadApps | Permission.ReadUsers, Users);
+        router.Post("/api/v1/apps/{id}/users", Permission.ManageAppAssignments, AssignUser);
+        router.Get("/api/v1/apps/{id}/users/{userId}", Permission.ReadApps | Permission.ReadUsers, GetUser);
+        router.Post("/api/v1/apps/{id}/users/{userId}", Permission.ManageAppAssignments, UpdateUser);
+        router.Delete("/api/v1/apps/{id}/users/{userId}", Permission.ManageAppAssignments, UnassignUser);
+        router.Get("/api/v1/apps/{id}/groups", Permission.ReadApps | Permission.ReadGroups, Groups);
+        router.Get("/api/v1/apps/{id}/groups/{groupId}", Permission.ReadApps | Permission.ReadGroups, GetGroup);
+        router.Put("/api/v1/apps/{id}/groups/{groupId}", Permission.ManageAppAssignments, AssignGroup);
+        router.Delete("/api/v1/apps/{id}/groups/{groupId}", Permission.ManageAppAssignments, UnassignGroup);
+    }
+
+    private static string? Field(OktaApp app, string field) => field switch
+    {
+        "id" => app.Id,
+        "status" => app.Status,
+        "name" => app.Name,
+        "label" => app.Label,
+        "signOnMode" => app.SignOnMode,
+        _ => null,
+    };
+
+    private static void List(ApiRequest request, OrgState org)
+    {
+        var q = request.Query("q");
+        var expression = request.Query("filter") is { } filter ? FilterExpression.Parse(filter, "filter") : null;
+        var limit = request.Limit(20, 200);
+        var start = 0;
+        if (request.Query("after") is { } after)
+        {
+            start = (org.AppIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor")) + 1;
+        }
+        var json = request.Json;
+        json.WriteStartArray();
+        var written = 0;
+        string? lastId = null;
+        var more = false;
+        for (var i = start; i < org.Apps.Count; i++)
+        {
+            var app = org.Apps[i];
+            if (app is null
+                || (q is not null && !app.Label.StartsWith(q, StringComparison.OrdinalIgnoreCase) && !app.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase))
+                || (expression is not null && !expression.Matches(field => Field(app, field))))
+            {
+                continue;
+            }
+            if (written == limit)
+            {
+                more = true;
+                break;
+            }
+            OktaJson.WriteApp(json, app, request.BaseUrl);
+            lastId = app.Id;
+            written++;
+        }
+        json.WriteEndArray();
+        request.PageLinks(more ? lastId : null, limit);
+    }
+
+    private static void Get(ApiRequest request, OrgState org) =>
+        OktaJson.WriteApp(request.Json, org.GetApp(request.Route("id")), request.BaseUrl);
+
+    private static void Users(ApiRequest request, OrgState org)
+    {
+        var app = org.GetApp(request.Route("id"));
+        var limit = request.Limit(50, 500);
+        int? afterIndex = null;
+        if (request.Query("after") is { } after)
+        {
+            afterIndex = org.UserIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor");
+        }
+        var items = app.UserIndexes.Items;
+        var start = app.UserIndexes.StartAfter(afterIndex);
+        var end = Math.Min(items.Count, start + limit);
+        var json = request.Json;
+        json.WriteStartArray();
+        for (var i = start; i < end; i++)
+        {
+            OktaJson.WriteAppUser(json, app, app.Users[items[i]], org, request.BaseUrl);
+        }
+        json.WriteEndArray();
+        request.PageLinks(end < items.Count ? org.Users[items[end - 1]]!.Id : null, limit);
+    }
+
+    private static AppUserAssignment FindAssignment(OktaApp app, OktaUser user) =>
+        app.Users.TryGetValue(user.Index, out var assignment) ? assignment : throw OktaApiException.NotFound(user.Id, "AppUser");
+
+    private static void GetUser(ApiRequest request, OrgState org)
+    {
+        var app = org.GetApp(request.Route("id"));
+        var user = org.GetUser(request.Route("userId"));
+        OktaJson.WriteAppUser(request.Json, app, FindAssignment(app, user), org, request.BaseUrl);
+    }
+
+    private static void AssignUser(ApiRequest request, OrgState org)
+    {
+        var app = org.GetApp(request.Route("id"));
+        var body = request.Body();
+        var userId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        if (string.IsNullOrEmpty(userId))
+        {
+            throw OktaApiException.Validation("AppUser", "id: The field cannot be left blank");
+        }
+        var user = org.GetUser(userId);
+        if (app.Users.TryGetValue(user.Index, out var existing) && existing.Direct)
+        {
+            throw new OktaApiException(409, "E0000062", "The specified user is already assigned to the application.");
+        }
+        org.AssignAppUser(app, user, UserNameOf(body), DateTimeOffset.UtcNow);
+        OktaJson.WriteAppUser(request.Json, app, app.Users[user.Index], org, request.BaseUrl);
+    }
+
+    private static void UpdateUser(ApiRequest request, OrgState org)
+    {
+        var app = org.GetApp(request.Route("id"));
+        var user = org.GetUser(request.Route("userId"));
+        var assignment = FindAssignment(app, user);
+        if (UserNameOf(request.Body()) is { } userName)
+        {
+            assignment.UserName = userName;
+            assignment.LastUpdated = DateTimeOffset.UtcNow;
+        }
+        OktaJson.WriteAppUser(request.Json, app, assignment, org, request.BaseUrl);
+    }
+
+    private static string? UserNameOf(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object
+        && body.TryGetProperty("credentials", out var credentials)
+        && credentials.ValueKind == JsonValueKind.Object
+        && credentials.TryGetProperty("userName", out var userName)
+        && userName.ValueKind == JsonValueKind.String
+            ? userName.GetString()
+            : null;
+
+    private static void UnassignUser(ApiRequest request, OrgState org)
+    {
+        var app = org.GetApp(request.Route("id"));
+        var user = org.GetUser(request.Route("userId"));
+        FindAssignment(app, user);
+        org.UnassignAppUser(app, user);
+        request.NoContent();
+    }
+
+    private static void Groups(ApiRequest request, OrgState org)
+    {
+        var app = org.GetApp(request.Route("id"));
+        var limit = request.Limit(20, 200);
+        int? afterIndex = null;
+        if (request.Query("after") is { } after)
+        {
+            afterIndex = org.GroupIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor");
+        }
+        var items = app.GroupIndexes.Items;
+        var start = app.GroupIndexes.StartAfter(afterIndex);
+        var end = Math.Min(items.Count, start + limit);
+        var json = request.Json;
+        json.WriteStartArray();
+        for (var i = start; i < end; i++)
+        {
+            OktaJson.WriteAppGroup(json, app, app.Groups[items[i]], org, request.BaseUrl);
+        }
+        json.WriteEndArray();
+        request.PageLinks(end < items.Count ? org.Groups[items[end - 1]]!.Id : null, limit);
+    }
+
+    private static void GetGroup(ApiRequest request, OrgState org)
+    {
+        var app = org.GetApp(request.Route("id"));
+        var group = org.GetGroup(request.Route("groupId"));
+        var assignment = app.Groups.TryGetValue(group.Index, out var a) ? a : throw OktaApiException.NotFound(group.Id, "ApplicationGroupAssignment");
+        OktaJson.WriteAppGroup(request.Json, app, assignment, org, request.BaseUrl);
+    }
+
+    private static void AssignGroup(ApiRequest request, OrgState org)
+    {
+        var app = org.GetApp(request.Route("id"));
+        var group = org.GetGroup(request.Route("groupId"));
+        int? priority = null;
+        if (request.HasRequestBody)
+        {
+            var body = request.Body();
+            if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("priority", out var p) && p.ValueKind == JsonValueKind.Number)
+            {
+                priority = p.GetInt32();
+            }
+        }
+        var assignment = org.AssignAppGroup(app, group, priority, DateTimeOffset.UtcNow);
+        OktaJson.WriteAppGroup(request.Json, app, assignment, org, request.BaseUrl);
+    }
+
+    private static void UnassignGroup(ApiRequest request, OrgState org)
+    {
+        var app = org.GetApp(request.Route("id"));
+        var group = org.GetGroup(request.Route("groupId"));
+        if (!org.UnassignAppGroup(app, group, DateTimeOffset.UtcNow))
+        {
+            throw OktaApiException.NotFound(group.Id, "ApplicationGroupAssignment");
+        }
+        request.NoContent();
+    }
+}

@@ -1,0 +1,330 @@
+using System.Text.Json;
+using OktaBaton.Simulator.Auth;
+using OktaBaton.Simulator.Http;
+using OktaBaton.Simulator.Json;
+using OktaBaton.Simulator.Model;
+
+namespace OktaBaton.Simulator.Endpoints;
+
+internal static class UserEndpoints
+{
+    private const int DefaultPage = 200;
+    private const int MaxPage = 200;
+    private const int QueryDefault = 10;
+
+    public static void Map(Router router)
+    {
+        router.Get("/api/v1/users", Permission.ReadUsers, List);
+        router.Post("/api/v1/users", Permission.ManageUsers, Create);
+        router.Get("/api/v1/users/me", Permission.None, Me);
+        router.Get("/api/v1/users/{id}", Permission.ReadUsers, Get);
+        router.Post("/api/v1/users/{id}", Permission.ManageUsers, UpdateProfile);
+        router.Delete("/api/v1/users/{id}", Permission.ManageUsers, Delete);
+        router.Post("/api/v1/users/{id}/lifecycle/{action}", Permission.ManageUsers, Lifecycle);
+        router.Get("/api/v1/users/{id}/groups", Permission.ReadUsers | Permission.ReadGroups, Groups);
+    }
+
+    private static void List(ApiRequest request, OrgState org)
+    {
+        var q = request.Query("q");
+        var search = request.Query("search");
+        var filter = request.Query("filter");
+        FilterExpression? expression = null;
+        if (search is not null)
+        {
+            expression = FilterExpression.Parse(search, "search");
+        }
+        else if (filter is not null)
+        {
+            expression = FilterExpression.Parse(filter, "filter");
+        }
+        // Okta leaves DEPROVISIONED users out unless the caller searches or filters.
+        var includeDeprovisioned = expression is not null;
+        var pageable = q is null;
+        var limit = pageable ? request.Limit(DefaultPage, MaxPage) : request.Limit(QueryDefault, MaxPage);
+
+        bool Matches(OktaUser user)
+        {
+            if (!includeDeprovisioned && user.Status == UserStatus.Deprovisioned)
+            {
+                return false;
+            }
+            if (q is not null && !StartsWithAny(user.Profile, q))
+            {
+                return false;
+            }
+            return expression is null || expression.Matches(field => UserFields.Get(user, org, field));
+        }
+
+        var start = 0;
+        if (pageable && request.Query("after") is { } after)
+        {
+            start = (org.UserIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor")) + 1;
+        }
+        var json = request.Json;
+        json.WriteStartArray();
+        var written = 0;
+        string? lastId = null;
+        var more = false;
+        for (var i = start; i < org.Users.Count; i++)
+        {
+            var user = org.Users[i];
+            if (user is null || !Matches(user))
+            {
+                continue;
+            }
+            if (written == limit)
+            {
+                more = true;
+                break;
+            }
+            OktaJson.WriteUser(json, user, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks);
+            lastId = user.Id;
+            written++;
+        }
+        json.WriteEndArray();
+        request.PageLinks(pageable && more ? lastId : null, limit);
+    }
+
+    private static bool StartsWithAny(UserProfile profile, string q) =>
+        Starts(profile.Login, q) || Starts(profile.Email, q) || Starts(profile.FirstName, q) || Starts(profile.LastName, q);
+
+    private static bool Starts(string? value, string q) => value is not null && value.StartsWith(q, StringComparison.OrdinalIgnoreCase);
+
+    private static void Me(ApiRequest request, OrgState org)
+    {
+        var user = org.GetUser(request.Caller.OwnerUserId);
+        OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
+    }
+
+    private static void Get(ApiRequest request, OrgState org)
+    {
+        var user = org.GetUser(request.Route("id"));
+        OktaJson.WriteUser(request.Json, user, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks);
+    }
+
+    private static void Groups(ApiRequest request, OrgState org)
+    {
+        var user = org.GetUser(request.Route("id"));
+        var json = request.Json;
+        json.WriteStartArray();
+        foreach (var group in org.Groups)
+        {
+            if (group is not null && group.Members.Contains(user.Index))
+            {
+                OktaJson.WriteGroup(json, group, org, request.BaseUrl, withStats: false);
+            }
+        }
+        json.WriteEndArray();
+    }
+
+    private static void Create(ApiRequest request, OrgState org)
+    {
+        var body = request.Body();
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("profile", out var profileJson) || profileJson.ValueKind != JsonValueKind.Object)
+        {
+            throw OktaApiException.Validation("User", "profile: The field cannot be left blank");
+        }
+        var profile = ReadProfile(profileJson, new UserProfile());
+        var causes = new List<string>();
+        if (string.IsNullOrWhiteSpace(profile.Login))
+        {
+            causes.Add("login: The field cannot be left blank");
+        }
+        if (string.IsNullOrWhiteSpace(profile.Email))
+        {
+            causes.Add("email: The field cannot be left blank");
+        }
+        if (string.IsNullOrWhiteSpace(profile.FirstName))
+        {
+            causes.Add("firstName: The field cannot be left blank");
+        }
+        if (string.IsNullOrWhiteSpace(profile.LastName))
+        {
+            causes.Add("lastName: The field cannot be left blank");
+        }
+        if (causes.Count > 0)
+        {
+            throw OktaApiException.Validation("User", causes.ToArray());
+        }
+        if (org.LoginExists(profile.Login))
+        {
+            throw OktaApiException.Validation("login", "login: An object with this field already exists in the current organization");
+        }
+        var hasPassword = body.TryGetProperty("credentials", out var credentials)
+            && credentials.ValueKind == JsonValueKind.Object
+            && credentials.TryGetProperty("password", out var password)
+            && password.ValueKind == JsonValueKind.Object
+            && password.TryGetProperty("value", out var passwordValue)
+            && passwordValue.ValueKind == JsonValueKind.String;
+        var isFederated = request.QueryFlag("provider", false);
+        var activate = request.QueryFlag("activate", true);
+        var status = !activate ? UserStatus.Staged : hasPassword || isFederated ? UserStatus.Active : UserStatus.Provisioned;
+        var now = DateTimeOffset.UtcNow;
+        var user = org.AddUser(profile, status, now);
+        if (hasPassword)
+        {
+            user.PasswordChanged = now;
+        }
+        if (isFederated)
+        {
+            user.ProviderType = "FEDERATION";
+            user.ProviderName = "FEDERATION";
+        }
+        if (credentials.ValueKind == JsonValueKind.Object && credentials.TryGetProperty("provider", out var provider) && provider.ValueKind == JsonValueKind.Object)
+        {
+            user.ProviderType = provider.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : user.ProviderType;
+            user.ProviderName = provider.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : user.ProviderType;
+        }
+        if (string.Equals(request.Query("nextLogin"), "changePassword", StringComparison.OrdinalIgnoreCase) && user.Status == UserStatus.Active)
+        {
+            org.SetUserStatus(user, UserStatus.PasswordExpired, now);
+        }
+        if (body.TryGetProperty("groupIds", out var groupIds) && groupIds.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var groupId in groupIds.EnumerateArray())
+            {
+                var group = org.GetGroup(groupId.GetString() ?? string.Empty);
+                org.AddMember(group, user, now);
+            }
+        }
+        OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
+    }
+
+    private static void UpdateProfile(ApiRequest request, OrgState org)
+    {
+        var user = org.GetUser(request.Route("id"));
+        var body = request.Body();
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("profile", out var profileJson) && profileJson.ValueKind == JsonValueKind.Object)
+        {
+            var newLogin = profileJson.TryGetProperty("login", out var login) && login.ValueKind == JsonValueKind.String ? login.GetString() : null;
+            if (newLogin is not null && !string.Equals(newLogin, user.Profile.Login, StringComparison.OrdinalIgnoreCase) && org.LoginExists(newLogin))
+            {
+                throw OktaApiException.Validation("login", "login: An object with this field already exists in the current organization");
+            }
+            ReadProfile(profileJson, user.Profile);
+            user.LastUpdated = DateTimeOffset.UtcNow;
+        }
+        OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
+    }
+
+    private static UserProfile ReadProfile(JsonElement json, UserProfile profile)
+    {
+        foreach (var property in json.EnumerateObject())
+        {
+            var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+            switch (property.Name)
+            {
+                case "login": profile.Login = text ?? string.Empty; break;
+                case "email": profile.Email = text; break;
+                case "secondEmail": profile.SecondEmail = text; break;
+                case "firstName": profile.FirstName = text; break;
+                case "lastName": profile.LastName = text; break;
+                case "displayName": profile.DisplayName = text; break;
+                case "employeeNumber": profile.EmployeeNumber = text; break;
+                default: profile.SetExtra(property.Name, property.Value.Clone()); break;
+            }
+        }
+        return profile;
+    }
+
+    private static void Delete(ApiRequest request, OrgState org)
+    {
+        var user = org.GetUser(request.Route("id"));
+        var now = DateTimeOffset.UtcNow;
+        // Okta deactivates on the first DELETE and deletes on the second.
+        if (user.Status != UserStatus.Deprovisioned)
+        {
+            org.SetUserStatus(user, UserStatus.Deprovisioned, now);
+        }
+        else
+        {
+            org.DeleteUser(user, now);
+        }
+        request.NoContent();
+    }
+
+    private static void Lifecycle(ApiRequest request, OrgState org)
+    {
+        var user = org.GetUser(request.Route("id"));
+        var now = DateTimeOffset.UtcNow;
+        switch (request.Route("action").ToLowerInvariant())
+        {
+            case "activate":
+                if (user.Status is UserStatus.Active)
+                {
+                    throw new OktaApiException(403, "E0000016", "Activation failed because the user is already active");
+                }
+                if (user.Status is not (UserStatus.Staged or UserStatus.Deprovisioned or UserStatus.Provisioned))
+                {
+                    throw NotAllowed();
+                }
+                org.SetUserStatus(user, user.PasswordChanged is null && user.ProviderType == "OKTA" ? UserStatus.Provisioned : UserStatus.Active, now);
+                user.Activated = now;
+                if (request.QueryFlag("sendEmail", true))
+                {
+                    request.Json.WriteStartObject();
+                    request.Json.WriteEndObject();
+                }
+                else
+                {
+                    request.Json.WriteStartObject();
+                    request.Json.WriteString("activationUrl", $"{request.BaseUrl}/welcome/{user.Id}");
+                    request.Json.WriteString("activationToken", "XE6wE17zmphl3KqAPFxO");
+                    request.Json.WriteEndObject();
+                }
+                return;
+            case "deactivate":
+                if (user.Status != UserStatus.Deprovisioned)
+                {
+                    org.SetUserStatus(user, UserStatus.Deprovisioned, now);
+                }
+                break;
+            case "suspend":
+                if (user.Status != UserStatus.Active)
+                {
+                    throw OktaApiException.Validation("suspend", "Cannot suspend a user that is not active");
+                }
+                org.SetUserStatus(user, UserStatus.Suspended, now);
+                break;
+            case "unsuspend":
+                if (user.Status != UserStatus.Suspended)
+                {
+                    throw OktaApiException.Validation("unsuspend", "Cannot unsuspend a user that is not suspended");
+                }
+                org.SetUserStatus(user, UserStatus.Active, now);
+                break;
+            case "reactivate":
+                if (user.Status != UserStatus.Provisioned)
+                {
+                    throw NotAllowed();
+                }
+                request.Json.WriteStartObject();
+                request.Json.WriteString("activationUrl", $"{request.BaseUrl}/welcome/{user.Id}");
+                request.Json.WriteEndObject();
+                return;
+            case "unlock":
+                if (user.Status != UserStatus.LockedOut)
+                {
+                    throw NotAllowed();
+                }
+                org.SetUserStatus(user, UserStatus.Active, now);
+                break;
+            case "expire_password":
+                if (user.Status is not (UserStatus.Active or UserStatus.PasswordExpired))
+                {
+                    throw NotAllowed();
+                }
+                org.SetUserStatus(user, UserStatus.PasswordExpired, now);
+                OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
+                return;
+            default:
+                throw OktaApiException.PathNotFound();
+        }
+        request.Json.WriteStartObject();
+        request.Json.WriteEndObject();
+    }
+
+    private static OktaApiException NotAllowed() =>
+        new(403, "E0000038", "This operation is not allowed in the user's current status.");
+}

@@ -1,0 +1,59 @@
+namespace OktaBaton.Simulator.Http;
+
+/// <summary>Okta's rate-limit buckets: exact path first, then the longest prefix; the method matters.</summary>
+internal static class BucketClassifier
+{
+    public const string UsersList = "users-list";
+    public const string UsersId = "users-id";
+    public const string UsersWrite = "users-write";
+    public const string GroupsList = "groups-list";
+    public const string GroupsId = "groups-id";
+    public const string Apps = "apps";
+    public const string AppsId = "apps-id";
+    public const string Default = "default";
+
+    public static readonly IReadOnlyDictionary<string, int> WorkforceLimits = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        [UsersList] = 600,
+        [UsersId] = 2000,
+        [UsersWrite] = 600,
+        [GroupsList] = 500,
+        [GroupsId] = 1000,
+        [Apps] = 100,
+        [AppsId] = 500,
+        [Default] = 1200,
+    };
+
+    public static string Classify(string method, string path)
+    {
+        var isGet = HttpMethodsEqual(method, "GET");
+        var trimmed = path.TrimEnd('/');
+        if (trimmed == "/api/v1/users")
+        {
+            return isGet ? UsersList : UsersWrite;
+        }
+        if (trimmed.StartsWith("/api/v1/users/", StringComparison.Ordinal))
+        {
+            return isGet ? UsersId : UsersWrite;
+        }
+        if (trimmed == "/api/v1/groups")
+        {
+            return GroupsList;
+        }
+        if (trimmed.StartsWith("/api/v1/groups/", StringComparison.Ordinal))
+        {
+            return GroupsId;
+        }
+        if (trimmed.StartsWith("/api/v1/apps/", StringComparison.Ordinal) && isGet && trimmed.IndexOf('/', "/api/v1/apps/".Length) < 0)
+        {
+            return AppsId;
+        }
+        if (trimmed == "/api/v1/apps" || trimmed.StartsWith("/api/v1/apps/", StringComparison.Ordinal))
+        {
+            return Apps;
+        }
+        return Default;
+    }
+
+    private static bool HttpMethodsEqual(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,222 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+using OktaBaton.Simulator.Auth;
+using OktaBaton.Simulator.Model;
+
+namespace OktaBaton.Simulator.Http;
+
+/// <summary>Everything between Kestrel and a handler: request ids, concurrency, latency, faults,
+/// rate limits, the 411 rule, authentication, routing, permissions, and Okta's error bodies.</summary>
+internal sealed class SimulatorPipeline
+{
+    private const string JsonContentType = "application/json";
+    private readonly SimulatorOptions _options;
+    private readonly OrgState _org;
+    private readonly Router _router;
+    private readonly RequestAuthenticator _authenticator;
+    private readonly AdminEndpoints _admin;
+    private readonly CancellationToken _stopping;
+    private readonly long _requestIdSalt = DateTime.UtcNow.Ticks;
+    private long _requestCounter;
+
+    public SimulatorPipeline(SimulatorOptions options, OrgState org, Router router, RequestAuthenticator authenticator, CancellationToken stopping)
+    {
+        _options = options;
+        _org = org;
+        _router = router;
+        _authenticator = authenticator;
+        _stopping = stopping;
+        RateLimiter = new RateLimiter(options);
+        Faults = new FaultInjector(options.FaultRate, options.FaultSeed);
+        Stats = new StatsCollector();
+        _admin = new AdminEndpoints(this, org);
+    }
+
+    public RateLimiter RateLimiter { get; }
+    public FaultInjector Faults { get; }
+    public StatsCollector Stats { get; }
+    public string BaseUrl { get; set; } = "http://127.0.0.1";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var path = request.Path.Value ?? "/";
+        response.Headers["X-Okta-Request-Id"] = Model.IdFactory.Make("", _requestIdSalt, (int)Interlocked.Increment(ref _requestCounter));
+        if (path.StartsWith("/__simulator", StringComparison.OrdinalIgnoreCase))
+        {
+            await _admin.HandleAsync(context, path).ConfigureAwait(false);
+            return;
+        }
+
+        var bucket = BucketClassifier.Classify(request.Method, path);
+        Stats.Request(bucket);
+        var inFlight = Stats.EnterFlight();
+        try
+        {
+            if (_options.ConcurrencyLimit > 0 && inFlight > _options.ConcurrencyLimit)
+            {
+                Stats.ConcurrencyRejected();
+                response.Headers["X-Rate-Limit-Limit"] = "0";
+                response.Headers["X-Rate-Limit-Remaining"] = "0";
+                response.Headers["X-Rate-Limit-Reset"] = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteErrorAsync(context, 429, "E0000047", "API call exceeded rate limit due to too many requests.").ConfigureAwait(false);
+                return;
+            }
+            if (_options.LatencyMs > 0)
+            {
+                await Task.Delay(_options.LatencyMs, context.RequestAborted).ConfigureAwait(false);
+            }
+            if (Faults.Next(path) is { } fault)
+            {
+                Stats.Fault();
+                await ServeFaultAsync(context, fault).ConfigureAwait(false);
+                return;
+            }
+            var decision = RateLimiter.Take(bucket, DateTimeOffset.UtcNow);
+            response.Headers["X-Rate-Limit-Limit"] = decision.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.Headers["X-Rate-Limit-Remaining"] = decision.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.Headers["X-Rate-Limit-Reset"] = decision.ResetEpochSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!decision.Allowed)
+            {
+                Stats.RateLimited();
+                await WriteErrorAsync(context, 429, "E0000047", "API call exceeded rate limit due to too many requests.").ConfigureAwait(false);
+                return;
+            }
+            await ServeApiAsync(context, path).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
+        {
+            context.Abort();
+        }
+        finally
+        {
+            Stats.LeaveFlight();
+        }
+    }
+
+    private async Task ServeApiAsync(HttpContext context, string path)
+    {
+        var request = context.Request;
+        var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method);
+        if (isWrite && request.ContentLength is null && string.IsNullOrEmpty(request.Headers.TransferEncoding))
+        {
+            context.Response.StatusCode = 411;
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<html><body><h1>411 Length Required</h1></body></html>", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        var body = isWrite ? await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false) : ReadOnlyMemory<byte>.Empty;
+
+        var auth = _authenticator.Authenticate(context);
+        if (auth.Failure is { } failure)
+        {
+            if (failure.WwwAuthenticate is not null)
+            {
+                context.Response.Headers.WWWAuthenticate = failure.WwwAuthenticate;
+            }
+            Stats.Route($"{request.Method} (unauthenticated)");
+            await WriteErrorAsync(context, failure.StatusCode, failure.ErrorCode, failure.ErrorSummary).ConfigureAwait(false);
+            return;
+        }
+        var caller = auth.Caller!;
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = _router.Find(request.Method, path, values);
+        if (lookup.Route is not { } route)
+        {
+            Stats.Route($"{request.Method} (unknown)");
+            var error = lookup.PathExists ? OktaApiException.MethodNotAllowed() : OktaApiException.PathNotFound();
+            await WriteErrorAsync(context, error.StatusCode, error.ErrorCode, error.ErrorSummary).ConfigureAwait(false);
+            return;
+        }
+        Stats.Route(route.Key);
+        if (!caller.Can(route.Needed))
+        {
+            var forbidden = OktaApiException.Forbidden();
+            await WriteErrorAsync(context, forbidden.StatusCode, forbidden.ErrorCode, forbidden.ErrorSummary).ConfigureAwait(false);
+            return;
+        }
+
+        using var api = new ApiRequest(context, caller, values, body, BaseUrl);
+        try
+        {
+            lock (_org.Sync)
+            {
+                route.Handler(api, _org);
+            }
+        }
+        catch (OktaApiException error)
+        {
+            await WriteErrorAsync(context, error.StatusCode, error.ErrorCode, error.ErrorSummary, error.Causes).ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = api.StatusCode;
+        foreach (var link in api.Links)
+        {
+            response.Headers.Append("Link", link);
+        }
+        if (api.HasBody)
+        {
+            api.Json.Flush();
+            response.ContentType = JsonContentType;
+            response.ContentLength = api.Output.WrittenCount;
+            await response.Body.WriteAsync(api.Output.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private async Task ServeFaultAsync(HttpContext context, FaultKind fault)
+    {
+        switch (fault)
+        {
+            case FaultKind.ConnectionReset:
+                context.Abort();
+                return;
+            case FaultKind.Timeout:
+                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping))
+                {
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, linked.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        context.Abort();
+                    }
+                }
+                return;
+            case FaultKind.InternalServerError:
+                await WriteErrorAsync(context, 500, "E0000009", "Internal Server Error").ConfigureAwait(false);
+                return;
+            default:
+                var (status, text) = fault switch
+                {
+                    FaultKind.BadGateway => (502, "Bad Gateway"),
+                    FaultKind.GatewayTimeout => (504, "Gateway Timeout"),
+                    _ => (503, "Service Unavailable"),
+                };
+                context.Response.StatusCode = status;
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync($"<html><body><h1>{status} {text}</h1></body></html>", context.RequestAborted).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    public static async Task WriteErrorAsync(HttpContext context, int status, string errorCode, string errorSummary, IReadOnlyList<string>? causes = null)
+    {
+        var body = ErrorBody.Create(errorCode, errorSummary, causes);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = JsonContentType;
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+}

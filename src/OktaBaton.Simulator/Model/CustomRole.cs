@@ -1,0 +1,20 @@
+namespace OktaBaton.Simulator.Model;
+
+internal sealed class CustomRole
+{
+    public CustomRole(string id, string label, string description)
+    {
+        Id = id;
+        Label = label;
+        Description = description;
+    }
+
+    public string Id { get; }
+    public string Label { get; }
+    public string Description { get; }
+    /// <summary>For IAM-based standard roles (Workflows Administrator, …): their role type; null for custom roles.</summary>
+    public string? StandardType { get; set; }
+    public List<string> Permissions { get; } = new();
+    public DateTimeOffset Created { get; set; }
+    public DateTimeOffset LastUpdated { get; set; }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OktaBaton.Simulator.Auth;
+using OktaBaton.Simulator.Endpoints;
+using OktaBaton.Simulator.Http;
+using OktaBaton.Simulator.Model;
+using OktaBaton.Simulator.Seed;
+
+namespace OktaBaton.Simulator;
+
+/// <summary>A simulated Okta org served over loopback HTTP.</summary>
+public sealed class SimulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SimulatorPipeline _pipeline;
+    private readonly CancellationTokenSource _stopping;
+    private int _disposed;
+
+    private SimulatorHost(WebApplication app, SimulatorPipeline pipeline, CancellationTokenSource stopping, Uri baseUrl)
+    {
+        _app = app;
+        _pipeline = pipeline;
+        _stopping = stopping;
+        BaseUrl = baseUrl;
+        Domain = $"{baseUrl.Host}:{baseUrl.Port}";
+    }
+
+    /// <summary>http://127.0.0.1:PORT/</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>127.0.0.1:PORT — what a user passes as the org domain.</summary>
+    public string Domain { get; }
+
+    /// <summary>Registers an extra Authorization scheme (Bearer, DPoP) before requests arrive.</summary>
+    public RequestAuthenticator Authenticator { get; private init; } = new();
+
+    public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var org = options.Org switch
+        {
+            "demo" => DemoOrg.Build(),
+            "generated" => GeneratedOrg.Build(options.Users, options.Groups, options.Apps, options.Seed),
+            _ => throw new ArgumentException($"Unknown org '{options.Org}': use 'demo' or 'generated'.", nameof(options)),
+        };
+        foreach (var token in options.Tokens)
+        {
+            PermissionProfiles.ForProfile(token.Profile);
+        }
+
+        var authenticator = new RequestAuthenticator();
+        var ownerId = org.Users[org.TokenOwnerIndex]!.Id;
+        authenticator.Register(new SswsSchemeHandler(options.Tokens, _ => ownerId));
+
+        var router = new Router();
+        UserEndpoints.Map(router);
+        GroupEndpoints.Map(router);
+        AppEndpoints.Map(router);
+        RoleEndpoints.Map(router);
+        IamEndpoints.Map(router);
+        ApiTokenEndpoints.Map(router);
+
+        var stopping = new CancellationTokenSource();
+        var pipeline = new SimulatorPipeline(options, org, router, authenticator, stopping.Token);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxConcurrentConnections = null;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var app = builder.Build();
+        app.Run(pipeline.HandleAsync);
+        await app.StartAsync(ct).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var port = new Uri(address).Port;
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        pipeline.BaseUrl = $"http://127.0.0.1:{port}";
+        return new SimulatorHost(app, pipeline, stopping, baseUrl) { Authenticator = authenticator };
+    }
+
+    /// <summary>The next <paramref name="count"/> API requests whose path starts with <paramref name="pathPrefix"/> fail with <paramref name="kind"/>.</summary>
+    public void EnqueueFaults(string pathPrefix, FaultKind kind, int count) => _pipeline.Faults.Enqueue(pathPrefix, kind, count);
+
+    public SimulatorStats GetStats() => _pipeline.Stats.Snapshot();
+
+    /// <summary>Clears the counters and the rate-limit windows.</summary>
+    public void ResetStats()
+    {
+        _pipeline.Stats.Reset();
+        _pipeline.RateLimiter.Reset();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

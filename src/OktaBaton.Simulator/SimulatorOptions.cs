@@ -1,0 +1,163 @@
+using System.Globalization;
+
+namespace OktaBaton.Simulator;
+
+public sealed class SimulatorOptions
+{
+    /// <summary>"demo" (the small recognisable org) or "generated" (Users/Groups/Apps/Seed).</summary>
+    public string Org { get; set; } = "demo";
+    public int Users { get; set; }
+    public int Groups { get; set; }
+    public int Apps { get; set; }
+    public int Seed { get; set; } = 1;
+    public List<SimulatorToken> Tokens { get; } = new();
+    public int LatencyMs { get; set; }
+    public RateLimitMode RateLimits { get; set; } = RateLimitMode.Unlimited;
+    /// <summary>Multiplies every bucket's limit (overrides excepted).</summary>
+    public double RateLimitScale { get; set; } = 1.0;
+    /// <summary>Bucket name → limit per window; wins over mode and scale.</summary>
+    public Dictionary<string, int> BucketLimitOverrides { get; } = new(StringComparer.Ordinal);
+    public int RateWindowSeconds { get; set; } = 60;
+    /// <summary>Most requests in flight at once; 0 = unlimited.</summary>
+    public int ConcurrencyLimit { get; set; } = 75;
+    /// <summary>0..1: share of requests answered with a random 500, 503 or connection reset.</summary>
+    public double FaultRate { get; set; }
+    public int FaultSeed { get; set; } = 1;
+    /// <summary>0 = a free port.</summary>
+    public int Port { get; set; }
+    /// <summary>Set by <see cref="Parse"/> when --help was given.</summary>
+    public bool ShowHelp { get; set; }
+
+    public const string DefaultProgramToken = "oktabaton-simulator-token";
+
+    public const string HelpText = """
+        OktaBaton.Simulator: a simulated Okta org on 127.0.0.1.
+
+          --org demo                 the small demo org (default)
+          --users N --groups M --apps K --seed S
+                                     a deterministic generated org (implies --org generated)
+          --token VALUE[:PROFILE]    accepted SSWS token (repeatable); PROFILE is one of
+                                     super-admin (default), read-only, custom-read-only,
+                                     read-only+app-admin+group-admin.
+                                     Without --token the program accepts "oktabaton-simulator-token".
+          --latency-ms N             delay added to every API request
+          --rate-limits workforce|unlimited
+          --rate-limit-scale F       multiplies every bucket's limit
+          --rate-window-seconds N    rate-limit window (default 60)
+          --concurrency-limit N      requests in flight before 429 (default 75, 0 = unlimited)
+          --fault-rate P             0..1, random 500/503/connection resets
+          --fault-seed S
+          --port N                   0 = a free port (default)
+          --help
+        """;
+
+    /// <summary>Reads the command-line flags; throws <see cref="ArgumentException"/> with a clear message on bad input.</summary>
+    public static SimulatorOptions Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new SimulatorOptions();
+        var orgGiven = false;
+        var sizeGiven = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var flag = args[i];
+            string Value()
+            {
+                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"Option {flag} needs a value.");
+                }
+                return args[++i];
+            }
+            switch (flag)
+            {
+                case "--help" or "-h" or "-?":
+                    options.ShowHelp = true;
+                    break;
+                case "--org":
+                    var org = Value();
+                    if (org != "demo" && org != "generated")
+                    {
+                        throw new ArgumentException($"--org must be 'demo' or 'generated', not '{org}'.");
+                    }
+                    options.Org = org;
+                    orgGiven = true;
+                    break;
+                case "--users": options.Users = ParseInt(flag, Value(), 0, 1_000_000); sizeGiven = true; break;
+                case "--groups": options.Groups = ParseInt(flag, Value(), 0, 100_000); sizeGiven = true; break;
+                case "--apps": options.Apps = ParseInt(flag, Value(), 0, 100_000); sizeGiven = true; break;
+                case "--seed": options.Seed = ParseInt(flag, Value(), int.MinValue, int.MaxValue); break;
+                case "--token": options.Tokens.Add(ParseToken(Value())); break;
+                case "--latency-ms": options.LatencyMs = ParseInt(flag, Value(), 0, 600_000); break;
+                case "--rate-limits":
+                    options.RateLimits = Value().ToLowerInvariant() switch
+                    {
+                        "workforce" => RateLimitMode.Workforce,
+                        "unlimited" => RateLimitMode.Unlimited,
+                        var other => throw new ArgumentException($"--rate-limits must be 'workforce' or 'unlimited', not '{other}'."),
+                    };
+                    break;
+                case "--rate-limit-scale":
+                    options.RateLimitScale = ParseDouble(flag, Value(), 0.000001, 1_000_000);
+                    break;
+                case "--rate-window-seconds": options.RateWindowSeconds = ParseInt(flag, Value(), 1, 86_400); break;
+                case "--concurrency-limit": options.ConcurrencyLimit = ParseInt(flag, Value(), 0, 1_000_000); break;
+                case "--fault-rate": options.FaultRate = ParseDouble(flag, Value(), 0, 1); break;
+                case "--fault-seed": options.FaultSeed = ParseInt(flag, Value(), int.MinValue, int.MaxValue); break;
+                case "--port": options.Port = ParseInt(flag, Value(), 0, 65535); break;
+                default:
+                    throw new ArgumentException($"Unknown option '{flag}'. Use --help to list the options.");
+            }
+        }
+        if (sizeGiven)
+        {
+            if (orgGiven && options.Org == "demo")
+            {
+                throw new ArgumentException("--users/--groups/--apps describe a generated org; they cannot be combined with --org demo.");
+            }
+            options.Org = "generated";
+        }
+        return options;
+    }
+
+    private static SimulatorToken ParseToken(string text)
+    {
+        var profile = "super-admin";
+        var value = text;
+        var colon = text.LastIndexOf(':');
+        if (colon >= 0)
+        {
+            var candidate = text[(colon + 1)..];
+            if (!Auth.PermissionProfiles.IsKnown(candidate))
+            {
+                // Never echo the token value itself.
+                throw new ArgumentException($"--token: unknown profile '{candidate}'. Known: {string.Join(", ", Auth.PermissionProfiles.Names)}.");
+            }
+            profile = candidate;
+            value = text[..colon];
+        }
+        if (value.Length == 0)
+        {
+            throw new ArgumentException("--token needs a non-empty value.");
+        }
+        return new SimulatorToken(value, profile);
+    }
+
+    private static int ParseInt(string flag, string text, int min, int max)
+    {
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new ArgumentException($"{flag} must be a whole number between {min} and {max}, not '{text}'.");
+        }
+        return value;
+    }
+
+    private static double ParseDouble(string flag, string text, double min, double max)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value) || value < min || value > max)
+        {
+            throw new ArgumentException($"{flag} must be a number between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, not '{text}'.");
+        }
+        return value;
+    }
+}
