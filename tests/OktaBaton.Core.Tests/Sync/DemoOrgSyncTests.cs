@@ -122,7 +122,7 @@ public sealed class DemoOrgSyncTests : IAsyncLifetime
         var bytes = await File.ReadAllBytesAsync(path);
         _org.Host.EnqueueFaults("/api/v1/apps", FaultKind.InternalServerError, 50);
         var engine = new SyncEngine(_org.Client(maxRetries: 0));
-        await Assert.ThrowsAsync<Okta.OktaApiException>(() => engine.RunAsync(path, new SyncOptions(), null, CancellationToken.None));
+        await Assert.ThrowsAsync<global::OktaBaton.Core.Okta.OktaApiException>(() => engine.RunAsync(path, new SyncOptions(), null, CancellationToken.None));
         Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
         Assert.Equal(new[] { path }, Directory.GetFiles(_org.Directory));
         Assert.NotEmpty(before.Grants);
