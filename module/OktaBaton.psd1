@@ -13,6 +13,10 @@
         'Connect-Okta'
         'Disconnect-Okta'
         'Get-OktaConnection'
+        'Invoke-OktaSync'
+        'Get-OktaSyncResource'
+        'Get-OktaSyncEntitlement'
+        'Get-OktaSyncGrant'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
