@@ -134,6 +134,13 @@ public sealed class InvokeOktaSyncTests(SimulatedOrg org) : IClassFixture<Simula
         run.AssertNoErrors();
         Assert.Contains(run.Warnings, w => w.Contains("E0000006", StringComparison.Ordinal) && w.Contains("/api/v1/iam/assignees/users", StringComparison.Ordinal));
         Assert.Equal(run.Warnings.Count, ((string[])Assert.Single(run.Output).Properties["Warnings"].Value).Length);
+
+        using var session = new ModuleSession();
+        var query = session.Run("Get-OktaSyncGrant -Path $path -ResourceType group", new Dictionary<string, object?> { ["path"] = Path.Combine(_dir, "sync.json") });
+        query.AssertNoErrors();
+        Assert.NotEmpty(query.Output);
+        Assert.Equal(run.Warnings.Count, query.Warnings.Count);
+        Assert.All(query.Warnings, w => Assert.StartsWith("This sync file is incomplete: ", w, StringComparison.Ordinal));
     }
 
     [Fact]

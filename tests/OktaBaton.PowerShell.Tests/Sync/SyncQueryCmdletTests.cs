@@ -126,6 +126,7 @@ public sealed class SyncQueryCmdletTests(SyncFileFixture file) : IClassFixture<S
         Assert.Equal(State("users").Length, users.Output.Count);
         var dave = users.Output.Single(o => (string)o.Properties["Login"].Value == "dave.davis@acme.example");
         Assert.Equal("SUSPENDED", dave.Properties["Status"].Value);
+        Assert.Equal("Finance", Assert.Single(Run("Get-OktaSyncResource -Path $path -ResourceType user | Where-Object Login -eq 'dave.davis@acme.example' | ForEach-Object { $_.Profile.department }").Output).BaseObject);
         var one = Run($"Get-OktaSyncResource -Path $path -ResourceId user:{dave.Properties["ResourceId"].Value}");
         Assert.Equal("Dave Davis", Assert.Single(one.Output).Properties["DisplayName"].Value);
         Assert.Equal(10, Run("Get-OktaSyncResource $path -ResourceType role").Output.Count);
