@@ -123,17 +123,12 @@ public static class MamlWriter
             new XElement(Dev + "defaultValue", "None"));
     }
 
-    private static string PipelineInput(ParameterSetMetadata set) =>
-        (set.ValueFromPipeline, set.ValueFromPipelineByPropertyName) switch
-        {
-            (true, true) => "True (ByPropertyName, ByValue)",
-            (true, false) => "True (ByValue)",
-            (false, true) => "True (ByPropertyName)",
-            _ => "False",
-        };
+    private static string PipelineInput(ParameterSetMetadata set) => PipelineInput(set.ValueFromPipeline, set.ValueFromPipelineByPropertyName);
 
-    private static string PipelineInput(CommandParameterInfo parameter) =>
-        (parameter.ValueFromPipeline, parameter.ValueFromPipelineByPropertyName) switch
+    private static string PipelineInput(CommandParameterInfo parameter) => PipelineInput(parameter.ValueFromPipeline, parameter.ValueFromPipelineByPropertyName);
+
+    private static string PipelineInput(bool byValue, bool byPropertyName) =>
+        (byValue, byPropertyName) switch
         {
             (true, true) => "True (ByPropertyName, ByValue)",
             (true, false) => "True (ByValue)",
