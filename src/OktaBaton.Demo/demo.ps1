@@ -31,14 +31,13 @@ foreach ($warning in $summary.Warnings) { "  note: $warning" }
 
 ''
 'Who holds SUPER_ADMIN, directly or through a group:'
+$groupNames = @{}
+Get-OktaSyncResource -Path $Path -ResourceType group | ForEach-Object { $groupNames[$_.ResourceId] = $_.DisplayName }
 Get-OktaSyncGrant -Path $Path -EntitlementId 'role:SUPER_ADMIN:assigned' -Expand |
     Where-Object PrincipalType -eq 'user' |
     ForEach-Object {
-        $how = if ($_.Via) { 'through ' + $_.Via.Split(':')[1] } else { 'directly' }
-        if ($_.Via) {
-            $group = Get-OktaSyncResource -Path $Path -ResourceType group -ResourceId $_.Via.Split(':')[1]
-            $how = "through group '{0}'" -f $group.DisplayName
-        }
+        # Via is the group grant the user inherits from: role:SUPER_ADMIN:assigned:group:<group id>
+        $how = if ($_.Via) { "through group '{0}'" -f $groupNames[$_.Via.Split(':')[-1]] } else { 'directly' }
         '  {0,-34} {1}' -f $_.PrincipalLogin, $how
     }
 

@@ -80,11 +80,11 @@ public sealed class ConnectOktaCommand : OktaCmdlet
         RunTerminating(org.Domain, subject: null, async context =>
             connection = await OktaConnection.ConnectAsync(options, principalHint, context.CancellationToken).ConfigureAwait(false));
 
-        ConnectionStore.Replace(connection)?.Dispose();
+        ConnectionStore.Replace(connection);
         WriteVerbose($"Connected to {connection!.Domain} as {connection.Principal}.");
         if (PassThru)
         {
-            WriteObject(connection);
+            WriteObject(ConnectionStore.HandOut(connection));
         }
     }
 

@@ -4,7 +4,7 @@ using OktaBaton.PowerShell.Tests.Infrastructure;
 
 namespace OktaBaton.PowerShell.Tests.Sync;
 
-/// <summary>One sync of the demo org (custom roles on), queried offline by every query cmdlet and parameter.</summary>
+/// <summary>One sync of the demo org (custom roles and secrets on), queried offline by every query cmdlet and parameter.</summary>
 public sealed class SyncFileFixture : IAsyncLifetime
 {
     private readonly SimulatedOrg _org = new();
@@ -19,7 +19,7 @@ public sealed class SyncFileFixture : IAsyncLifetime
     {
         await _org.InitializeAsync();
         using var session = new ModuleSession();
-        session.Run("Connect-Okta -Domain $domain -ApiToken $token; Invoke-OktaSync -Path $path -SyncCustomRoles",
+        session.Run("Connect-Okta -Domain $domain -ApiToken $token; Invoke-OktaSync -Path $path -SyncCustomRoles -SyncSecrets",
             new Dictionary<string, object?> { ["domain"] = _org.Host.BaseUrl.ToString().TrimEnd('/'), ["token"] = SimulatedOrg.Secure(SimulatedOrg.SuperAdminToken), ["path"] = SyncPath })
             .AssertNoErrors();
         State = await _org.StateAsync();
@@ -48,6 +48,19 @@ public sealed class SyncQueryCmdletTests(SyncFileFixture file) : IClassFixture<S
     }
 
     private static List<string> Values(PowerShellRun run, string property) => run.Output.Select(o => (string)o.Properties[property].Value).ToList();
+
+    [Fact]
+    public void TokensWithoutAnExpiryAreFoundThroughTheProfile()
+    {
+        var run = Run("Get-OktaSyncResource -Path $path -ResourceType api-token | Where-Object { -not $_.Profile.expiresAt } | ForEach-Object DisplayName");
+        run.AssertNoErrors();
+
+        var expected = file.State.RootElement.GetProperty("apiTokens").EnumerateArray()
+            .Where(t => !t.TryGetProperty("expiresAt", out var at) || at.ValueKind == JsonValueKind.Null)
+            .Select(t => t.GetProperty("name").GetString()!).Order().ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, run.Output.Select(o => (string)o.BaseObject).Order().ToList());
+    }
 
     [Fact]
     public void GrantRecordsAreFlatWithTheDocumentedColumns()
