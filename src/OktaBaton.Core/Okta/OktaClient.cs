@@ -193,8 +193,10 @@ public sealed class OktaClient : IDisposable
 
                 using var request = await CreateRequestAsync(state, timeout.Token).ConfigureAwait(false);
                 Stats.AddRequest();
+                var started = DateTime.UtcNow;
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
                     .ConfigureAwait(false);
+                TraceAnswer(state, response, DateTime.UtcNow - started);
                 var rateLimit = RateLimitInfo.FromHeaders(response.Headers);
                 if (rateLimit is not null)
                 {
@@ -236,6 +238,19 @@ public sealed class OktaClient : IDisposable
             Stats.AddFault();
             throw;
         }
+    }
+
+    private static void TraceAnswer(RequestState state, HttpResponseMessage response, TimeSpan elapsed)
+    {
+        if (!OktaRequestTrace.IsObserved)
+        {
+            return;
+        }
+
+        var requestId = response.Headers.TryGetValues("X-Okta-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
+        var retry = state.RetryCount > 0 ? $" (retry {state.RetryCount})" : string.Empty;
+        OktaRequestTrace.Write(FormattableString.Invariant(
+            $"{state.Method.Method} {state.Uri.PathAndQuery} -> {(int)response.StatusCode} in {elapsed.TotalMilliseconds:0} ms{retry}, request id {requestId}"));
     }
 
     private async Task<HttpRequestMessage> CreateRequestAsync(RequestState state, CancellationToken ct)
