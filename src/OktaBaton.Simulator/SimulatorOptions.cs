@@ -42,7 +42,7 @@ public sealed class SimulatorOptions
                                      a deterministic generated org (implies --org generated)
           --token VALUE[:PROFILE]    accepted SSWS token (repeatable); PROFILE is one of
                                      super-admin (default), read-only, custom-read-only,
-                                     read-only+app-admin+group-admin.
+                                     read-only+app-admin+group-admin, no-admin-role.
                                      Without --token the program accepts "oktabaton-simulator-token".
           --oauth-client CLIENT_ID:PUBLIC_KEY_PEM_PATH[:dpop][:SCOPES]
                                      an OAuth service app (repeatable); its key id is the

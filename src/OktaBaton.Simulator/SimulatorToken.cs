@@ -1,7 +1,7 @@
 namespace OktaBaton.Simulator;
 
 /// <summary>An SSWS API token the simulated org accepts, with its permission profile
-/// (<c>super-admin</c>, <c>read-only</c>, <c>custom-read-only</c>, <c>read-only+app-admin+group-admin</c>).</summary>
+/// (<c>super-admin</c>, <c>read-only</c>, <c>custom-read-only</c>, <c>read-only+app-admin+group-admin</c>, <c>no-admin-role</c>).</summary>
 public sealed record SimulatorToken(string Value, string Profile = "super-admin")
 {
     // The value is a secret: keep it out of logs and test output.

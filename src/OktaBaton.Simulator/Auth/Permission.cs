@@ -19,6 +19,8 @@ public enum Permission
     ManageGroupMembership = 1 << 8,
     ManageAppAssignments = 1 << 9,
     ManageRoleAssignments = 1 << 10,
+    /// <summary>A service app with scopes but no admin role: Okta answers user lists with 200 and nothing in them.</summary>
+    HiddenDirectory = 1 << 11,
 
     ReadAll = ReadUsers | ReadGroups | ReadApps | ReadIam | ReadRoleAssignments | ReadApiTokens,
     All = ReadAll | ManageUsers | ManageGroups | ManageGroupMembership | ManageAppAssignments | ManageRoleAssignments,

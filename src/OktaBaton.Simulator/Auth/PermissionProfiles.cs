@@ -7,6 +7,7 @@ public static class PermissionProfiles
     public const string ReadOnly = "read-only";
     public const string CustomReadOnly = "custom-read-only";
     public const string ReadOnlyAppAdminGroupAdmin = "read-only+app-admin+group-admin";
+    public const string NoAdminRole = "no-admin-role";
 
     private const Permission ReadOnlyPermissions = Permission.ReadAll & ~Permission.ReadRoleAssignments;
 
@@ -16,6 +17,7 @@ public static class PermissionProfiles
         [ReadOnly] = ReadOnlyPermissions,
         [CustomReadOnly] = Permission.ReadAll,
         [ReadOnlyAppAdminGroupAdmin] = ReadOnlyPermissions | Permission.ManageGroups | Permission.ManageGroupMembership | Permission.ManageAppAssignments,
+        [NoAdminRole] = ReadOnlyPermissions | Permission.HiddenDirectory,
     };
 
     public static IEnumerable<string> Names => Profiles.Keys;

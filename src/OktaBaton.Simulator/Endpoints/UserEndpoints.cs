@@ -43,8 +43,14 @@ internal static class UserEndpoints
         var pageable = q is null;
         var limit = pageable ? request.Limit(DefaultPage, MaxPage) : request.Limit(QueryDefault, MaxPage);
 
+        var hidden = request.Caller.Can(Permission.HiddenDirectory);
+
         bool Matches(OktaUser user)
         {
+            if (hidden)
+            {
+                return false;
+            }
             if (!includeDeprovisioned && user.Status == UserStatus.Deprovisioned)
             {
                 return false;

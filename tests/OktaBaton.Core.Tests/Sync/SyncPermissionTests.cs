@@ -51,6 +51,20 @@ public sealed class SyncPermissionTests : IAsyncLifetime
         Assert.Empty(roContents.GrantIds.Except(fullContents.GrantIds));
     }
 
+    [Fact]
+    public async Task AServiceAppThatSeesNoUsersIsWarnedItProbablyLacksAnAdminRole()
+    {
+        var (result, contents) = await _org.SyncAsync(new SyncOptions(), "no-admin-role", "hidden.json");
+
+        var warning = Assert.Single(result.Warnings, w => w.Code == SyncWarning.NoUsersVisible);
+        Assert.Contains("admin role", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(contents.Resources, r => r.Id.ResourceType == ResourceTypes.User);
+        Assert.Contains(contents.Trailer.Warnings, w => w.Code == SyncWarning.NoUsersVisible);
+
+        var (full, _) = await _org.SyncAsync(new SyncOptions(), "super-admin", "full.json");
+        Assert.DoesNotContain(full.Warnings, w => w.Code == SyncWarning.NoUsersVisible);
+    }
+
     private sealed class Collect : ISyncProgress
     {
         private readonly List<SyncWarning> _warnings;

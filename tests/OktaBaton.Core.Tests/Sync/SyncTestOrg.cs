@@ -24,7 +24,7 @@ public sealed class SyncTestOrg : IAsyncDisposable
     public static async Task<SyncTestOrg> StartAsync(Action<SimulatorOptions>? configure = null)
     {
         var options = new SimulatorOptions { Org = "demo" };
-        foreach (var profile in new[] { "super-admin", "read-only", "custom-read-only", "read-only+app-admin+group-admin" })
+        foreach (var profile in new[] { "super-admin", "read-only", "custom-read-only", "read-only+app-admin+group-admin", "no-admin-role" })
         {
             options.Tokens.Add(new SimulatorToken("tok-" + profile, profile));
         }
