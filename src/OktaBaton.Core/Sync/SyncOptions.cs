@@ -38,6 +38,39 @@ public sealed class SyncOptions
     /// <summary>How many independent lists (members of groups, users of apps, …) are fetched side by side.</summary>
     public int MaxConcurrency { get; set; } = 8;
 
+    /// <summary>
+    /// The Okta CIAM Workforce connector's sync: e-mail domains are required; users, groups (optionally by name
+    /// prefix), standard roles and custom roles; no apps or secrets.
+    /// </summary>
+    public SyncOptions ApplyCiamWorkforcePreset()
+    {
+        if (EmailDomains.Count == 0)
+        {
+            throw new ArgumentException("The CIAM Workforce preset requires at least one e-mail domain (-EmailDomain).", nameof(EmailDomains));
+        }
+
+        var requested = ResourceTypes.Where(t => !CiamWorkforceTypes.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (requested.Count > 0 || SyncSecrets || SyncInactiveApps)
+        {
+            throw new ArgumentException(
+                $"The CIAM Workforce preset syncs only {string.Join(", ", CiamWorkforceTypes)}; leave out {(requested.Count > 0 ? string.Join(", ", requested) : "apps and secrets")}.",
+                nameof(ResourceTypes));
+        }
+
+        SyncCustomRoles = true;
+        if (ResourceTypes.Count == 0)
+        {
+            foreach (var type in CiamWorkforceTypes)
+            {
+                ResourceTypes.Add(type);
+            }
+        }
+
+        return this;
+    }
+
+    private static readonly string[] CiamWorkforceTypes = { Model.ResourceTypes.User, Model.ResourceTypes.Group, Model.ResourceTypes.Role, Model.ResourceTypes.CustomRole };
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {

@@ -52,6 +52,10 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
 
+    /// <summary>Reproduces the Okta CIAM Workforce connector: -EmailDomain required; users, groups, roles, custom roles.</summary>
+    [Parameter]
+    public SwitchParameter CiamWorkforce { get; set; }
+
     protected override void EndProcessing()
     {
         var connection = ResolveConnection();
@@ -69,6 +73,17 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
         };
         foreach (var domain in EmailDomain) options.EmailDomains.Add(domain);
         foreach (var type in ResourceType) options.ResourceTypes.Add(type);
+        if (CiamWorkforce)
+        {
+            try
+            {
+                options.ApplyCiamWorkforcePreset();
+            }
+            catch (System.ArgumentException invalid)
+            {
+                ThrowFailure(invalid, target: null);
+            }
+        }
 
         RunTerminating(path, "Sync", async context =>
         {

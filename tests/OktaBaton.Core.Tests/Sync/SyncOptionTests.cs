@@ -80,12 +80,23 @@ public sealed class SyncOptionTests : IAsyncLifetime
     [Fact]
     public async Task CiamWorkforcePresetReproducesThatConnector()
     {
-        var options = new SyncOptions { EmailDomains = { "acme.example" }, GroupNameFilter = "S", SyncCustomRoles = true, ResourceTypes = { "user", "group", "role", "custom-role" } };
+        var options = new SyncOptions { EmailDomains = { "acme.example" }, GroupNameFilter = "S" }.ApplyCiamWorkforcePreset();
         var contents = await AssertOptionAsync(options, new ExpectedSync.Rules
         {
             EmailDomains = new[] { "acme.example" }, GroupPrefix = "S", CustomRoles = true, Types = new[] { "user", "group", "role", "custom-role" },
         });
         Assert.Equal(new[] { "user", "group", "role", "custom-role" }, contents.Header.ResourceTypes.Select(t => t.Id));
+    }
+
+    [Fact]
+    public void TheCiamWorkforcePresetRequiresEmailDomainsAndRefusesAppsAndSecrets()
+    {
+        var noDomain = Assert.Throws<ArgumentException>(() => new SyncOptions().ApplyCiamWorkforcePreset());
+        Assert.Contains("e-mail domain", noDomain.Message, StringComparison.Ordinal);
+
+        var withApps = Assert.Throws<ArgumentException>(() => new SyncOptions { EmailDomains = { "acme.example" }, ResourceTypes = { "user", "app" } }.ApplyCiamWorkforcePreset());
+        Assert.Contains("app", withApps.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new SyncOptions { EmailDomains = { "acme.example" }, SyncSecrets = true }.ApplyCiamWorkforcePreset());
     }
 
     [Fact]

@@ -51,6 +51,31 @@ public sealed class InvokeOktaSyncTests(SimulatedOrg org) : IClassFixture<Simula
     }
 
     [Fact]
+    public async Task CiamWorkforceSyncsOnlyTheDomainsUsersGroupsAndRoles()
+    {
+        var run = Sync("-CiamWorkforce -EmailDomain contractors.example");
+        run.AssertNoErrors();
+
+        static bool InDomain(JsonElement profile, string field) =>
+            profile.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
+            && value.GetString()!.EndsWith("@contractors.example", StringComparison.OrdinalIgnoreCase);
+        var contractors = (await StateArrayAsync("users")).Select(u => u.GetProperty("profile"))
+            .Count(p => InDomain(p, "email") || InDomain(p, "secondEmail") || InDomain(p, "login"));
+        Assert.Equal(contractors, Count(run, "Users"));
+        Assert.Equal(0, Count(run, "Apps"));
+        Assert.Equal(0, Count(run, "ApiTokens"));
+        Assert.True(Count(run, "CustomRoles") > 0);
+    }
+
+    [Fact]
+    public void CiamWorkforceWithoutAnEmailDomainIsRefused()
+    {
+        var run = Sync("-CiamWorkforce");
+        Assert.Equal("OktaInvalidArgument", run.SingleError().FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("-EmailDomain", run.Errors[0].Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SyncCustomRolesAndSyncSecretsAddTheirTypes()
     {
         var run = Sync("-SyncCustomRoles -SyncSecrets");
