@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using OktaBaton.Core.Provisioning;
+
+namespace OktaBaton.PowerShell.Provisioning;
+
+/// <summary>The shared half of the parameters and resolution of Grant-OktaRole and Revoke-OktaRole: a standard role type, or a custom role over a resource set, for a user or a group.</summary>
+public abstract class OktaRoleCommand : AccessCmdlet
+{
+    internal const string StandardUserSet = "StandardToUser";
+    internal const string StandardGroupSet = "StandardToGroup";
+    internal const string CustomUserSet = "CustomToUser";
+    internal const string CustomGroupSet = "CustomToGroup";
+
+    /// <summary>A standard admin role type such as SUPER_ADMIN or HELP_DESK_ADMIN.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = StandardUserSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = StandardGroupSet)]
+    [Alias("Type")]
+    [ValidateNotNullOrEmpty]
+    public string RoleType { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CustomUserSet)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CustomGroupSet)]
+    [ValidateNotNullOrEmpty]
+    public string CustomRoleId { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CustomUserSet)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CustomGroupSet)]
+    [ValidateNotNullOrEmpty]
+    public string ResourceSetId { get; set; } = string.Empty;
+
+    /// <summary>The user's id or login.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = StandardUserSet)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CustomUserSet)]
+    [Alias("Login", "User")]
+    [ValidateNotNullOrEmpty]
+    public string UserId { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = StandardGroupSet)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CustomGroupSet)]
+    [ValidateNotNullOrEmpty]
+    public string GroupId { get; set; } = string.Empty;
+
+    protected override void ProcessRecord()
+    {
+        var toGroup = ParameterSetName is StandardGroupSet or CustomGroupSet;
+        var custom = ParameterSetName is CustomUserSet or CustomGroupSet;
+        var what = custom ? ResourceSetId + "/" + CustomRoleId : RoleType;
+        ChangeAccess(what + "/" + (toGroup ? "group:" + GroupId : "user:" + UserId), toGroup ? "Group" : "User", () =>
+        {
+            var principal = toGroup ? PrincipalReference.Group(GroupId) : PrincipalReference.User(UserId);
+            var entitlement = custom ? EntitlementReference.Binding(ResourceSetId, CustomRoleId) : EntitlementReference.Role(RoleType);
+            return (entitlement, principal);
+        });
+    }
+}
