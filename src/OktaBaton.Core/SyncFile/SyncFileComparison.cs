@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using OktaBaton.Core.Model;
+
+namespace OktaBaton.Core.SyncFile;
+
+/// <summary>
+/// Access drift between two sync files: grants and resources added and removed, and resources whose status
+/// changed, from a reference (older) file to a difference (newer) file. Streams both files: memory holds the ids
+/// of one file (grant ids, or resource ids with their status), never whole objects of both.
+/// </summary>
+/// <remarks>
+/// Output order is deterministic: resource changes (when asked for) come first, then grants; within each, what
+/// the newer file added or changed in its own order, then what the older file lost in its own order.
+/// </remarks>
+public sealed class SyncFileComparison
+{
+    private readonly string _referencePath;
+    private readonly string _differencePath;
+    private readonly SyncQueryFilter _filter;
+    private List<string>? _warnings;
+
+    public SyncFileComparison(string referencePath, string differencePath, SyncQueryFilter? filter = null)
+    {
+        _referencePath = referencePath ?? throw new ArgumentNullException(nameof(referencePath));
+        _differencePath = differencePath ?? throw new ArgumentNullException(nameof(differencePath));
+        _filter = filter ?? new SyncQueryFilter();
+    }
+
+    /// <summary>
+    /// Reads both files end to end before anything is reported, so a malformed or truncated file fails here
+    /// (<see cref="SyncFileFormatException"/>, <see cref="FileNotFoundException"/>) rather than after part of
+    /// the drift was written. Returns why the comparison may mislead: incomplete syncs, different orgs, different
+    /// sync options.
+    /// </summary>
+    public IReadOnlyList<string> Validate()
+    {
+        if (_warnings is not null) return _warnings;
+        var (referenceHeader, referenceTrailer) = ReadEnds(_referencePath);
+        var (differenceHeader, differenceTrailer) = ReadEnds(_differencePath);
+        var warnings = new List<string>();
+        if (!string.Equals(referenceHeader.Domain, differenceHeader.Domain, StringComparison.OrdinalIgnoreCase))
+        {
+            warnings.Add($"The files are syncs of different orgs ('{referenceHeader.Domain}' and '{differenceHeader.Domain}'): everything differs.");
+        }
+        var changedOptions = ChangedOptions(referenceHeader.Options, differenceHeader.Options);
+        if (changedOptions.Count > 0)
+        {
+            warnings.Add("The files were synced with different options (" + string.Join(", ", changedOptions)
+                + "): some drift may come from the options rather than the org.");
+        }
+        foreach (var warning in referenceTrailer.Warnings) warnings.Add("The reference sync file is incomplete: " + warning.Message);
+        foreach (var warning in differenceTrailer.Warnings) warnings.Add("The difference sync file is incomplete: " + warning.Message);
+        _warnings = warnings;
+        return warnings;
+    }
+
+    /// <summary>Resource changes (if <paramref name="includeResources"/>) followed by grant changes.</summary>
+    public IEnumerable<SyncChangeRecord> Changes(bool expand = false, bool includeResources = false)
+    {
+        Validate();
+        if (includeResources)
+        {
+            foreach (var change in ResourceChanges()) yield return change;
+        }
+        foreach (var change in GrantChanges(expand)) yield return change;
+    }
+
+    /// <summary>
+    /// Grants added and removed. With <paramref name="expand"/>, grants inherited through groups count too, each
+    /// identified by its grant id and Via: a user who joins a group holding SUPER_ADMIN gains a SUPER_ADMIN grant Via
+    /// that group's grant.
+    /// </summary>
+    public IEnumerable<SyncChangeRecord> GrantChanges(bool expand = false)
+    {
+        Validate();
+        // Keys of the older file -> seen in the newer one; only the older file's keys are held.
+        var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var grant in new SyncFileQuery(_referencePath, _filter).Grants(expand)) seen[KeyOf(grant)] = false;
+
+        var removed = seen.Count;
+        foreach (var grant in new SyncFileQuery(_differencePath, _filter).Grants(expand))
+        {
+            var key = KeyOf(grant);
+            if (seen.TryGetValue(key, out var already))
+            {
+                if (!already) removed--;
+                seen[key] = true;
+                continue;
+            }
+            yield return SyncChangeRecord.ForGrant(SyncChange.Added, grant);
+        }
+        if (removed == 0) yield break;
+
+        foreach (var grant in new SyncFileQuery(_referencePath, _filter).Grants(expand))
+        {
+            var key = KeyOf(grant);
+            if (seen[key]) continue;
+            seen[key] = true;
+            yield return SyncChangeRecord.ForGrant(SyncChange.Removed, grant);
+        }
+    }
+
+    /// <summary>Resources added, resources whose status changed (users, apps), and resources removed.</summary>
+    public IEnumerable<SyncChangeRecord> ResourceChanges()
+    {
+        Validate();
+        var statuses = new Dictionary<ResourceId, string?>();
+        using (var reader = SyncFileReader.Open(_referencePath))
+        {
+            foreach (var resource in reader.ReadResources())
+            {
+                if (MatchesResource(resource.Id)) statuses[resource.Id] = StatusOf(resource);
+            }
+        }
+
+        using (var reader = SyncFileReader.Open(_differencePath))
+        {
+            foreach (var resource in reader.ReadResources())
+            {
+                if (!MatchesResource(resource.Id)) continue;
+                var status = StatusOf(resource);
+                if (!statuses.TryGetValue(resource.Id, out var oldStatus))
+                {
+                    yield return Resource(SyncChange.Added, resource, null, status);
+                    continue;
+                }
+                statuses.Remove(resource.Id);
+                if (!string.Equals(oldStatus, status, StringComparison.Ordinal)) yield return Resource(SyncChange.StatusChanged, resource, oldStatus, status);
+            }
+        }
+        if (statuses.Count == 0) yield break;
+
+        using (var reader = SyncFileReader.Open(_referencePath))
+        {
+            foreach (var resource in reader.ReadResources())
+            {
+                if (statuses.Remove(resource.Id)) yield return Resource(SyncChange.Removed, resource, StatusOf(resource), null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A resource change matches -ResourceType, -PrincipalId taken as the resource's own id (what changed about
+    /// this user), and -EntitlementId taken as the resource the entitlement belongs to.
+    /// </summary>
+    private bool MatchesResource(ResourceId id)
+    {
+        if (!_filter.MatchesResource(id) || !_filter.MatchesPrincipal(id)) return false;
+        if (_filter.EntitlementIds.Count == 0) return true;
+        foreach (var entitlementId in _filter.EntitlementIds)
+        {
+            var first = entitlementId.IndexOf(':');
+            var last = entitlementId.LastIndexOf(':');
+            if (first > 0 && last > first + 1 && new ResourceId(entitlementId.Substring(0, first), entitlementId.Substring(first + 1, last - first - 1)).Equals(id))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Okta status of a user (oktaStatus) or of any resource whose profile has one (apps); null otherwise.</summary>
+    private static string? StatusOf(Resource resource) =>
+        resource.Trait("user")?.GetString("oktaStatus") ?? resource.Profile.GetString("status");
+
+    private static SyncChangeRecord Resource(SyncChange change, Resource resource, string? oldStatus, string? newStatus) =>
+        SyncChangeRecord.ForResource(change, resource.Id.ResourceType, resource.Id.Resource, resource.DisplayName, oldStatus, newStatus);
+
+    private static string KeyOf(SyncGrantRecord grant) => grant.Via is null ? grant.GrantId : grant.GrantId + "\n" + grant.Via;
+
+    private static (SyncFileHeader Header, SyncFileTrailer Trailer) ReadEnds(string path)
+    {
+        using var reader = SyncFileReader.Open(path);
+        return (reader.Header, reader.ReadTrailer());
+    }
+
+    private static List<string> ChangedOptions(PropertyBag reference, PropertyBag difference)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var option in reference) names.Add(option.Key);
+        foreach (var option in difference) names.Add(option.Key);
+        var changed = new List<string>();
+        foreach (var name in names)
+        {
+            if (!string.Equals(Canonical(reference, name), Canonical(difference, name), StringComparison.Ordinal)) changed.Add(name);
+        }
+        return changed;
+    }
+
+    private static string Canonical(PropertyBag options, string name)
+    {
+        if (!options.TryGetValue(name, out var value)) return "";
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            new PropertyBag().Set(name, value).WriteTo(writer);
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
