@@ -17,6 +17,7 @@
         'Get-OktaSyncResource'
         'Get-OktaSyncEntitlement'
         'Get-OktaSyncGrant'
+        'Compare-OktaSync'
         'Grant-OktaGroupMembership'
         'Revoke-OktaGroupMembership'
         'Grant-OktaAppAssignment'

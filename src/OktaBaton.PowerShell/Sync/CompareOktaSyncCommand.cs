@@ -1,0 +1,74 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using OktaBaton.Core.SyncFile;
+using OktaBaton.PowerShell.Infrastructure;
+
+namespace OktaBaton.PowerShell.Sync;
+
+/// <summary>
+/// Access drift between two sync files, offline and streaming: grants added and removed (with -Expand, inherited ones
+/// too) and, with -IncludeResources, resources added, removed or whose status changed. Flat, Export-Csv-ready records.
+/// </summary>
+[Cmdlet(VerbsData.Compare, "OktaSync")]
+[OutputType(typeof(SyncChangeRecord))]
+public sealed class CompareOktaSyncCommand : OktaCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string ReferencePath { get; set; } = "";
+
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string DifferencePath { get; set; } = "";
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] ResourceType { get; set; } = Array.Empty<string>();
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] EntitlementId { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] PrincipalId { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    public SwitchParameter Expand { get; set; }
+
+    [Parameter]
+    public SwitchParameter IncludeResources { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var referencePath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ReferencePath);
+        var differencePath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(DifferencePath);
+        var comparison = new SyncFileComparison(referencePath, differencePath, new SyncQueryFilter
+        {
+            ResourceTypes = ResourceType,
+            EntitlementIds = EntitlementId,
+            PrincipalIds = PrincipalId,
+        });
+        try
+        {
+            foreach (var warning in comparison.Validate()) WriteWarning(warning);
+            foreach (var change in comparison.Changes(Expand, IncludeResources))
+            {
+                if (CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
+                WriteObject(change);
+            }
+        }
+        catch (SyncFileFormatException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "OktaSyncFileInvalid", ErrorCategory.InvalidData, ex.FilePath)
+            {
+                ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Run Invoke-OktaSync again to write a fresh sync file." },
+            });
+        }
+        catch (FileNotFoundException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "OktaSyncFileNotFound", ErrorCategory.ObjectNotFound, ex.FileName));
+        }
+    }
+}
