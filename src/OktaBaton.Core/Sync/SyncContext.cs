@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OktaBaton.Core.Model;
+using OktaBaton.Core.Okta;
+using OktaBaton.Core.Okta.Models;
+using OktaBaton.Core.SyncFile;
+
+namespace OktaBaton.Core.Sync;
+
+/// <summary>What the syncers of one run share: the client, the options, the writer, warnings and lazily fetched lists.</summary>
+internal sealed class SyncContext
+{
+    private readonly List<SyncWarning> _warnings = new();
+    private readonly ISyncProgress? _progress;
+    private readonly IReadOnlyList<string> _selected;
+    private Task<List<OktaResourceSet>>? _resourceSets;
+
+    public SyncContext(OktaClient client, SyncOptions options, SyncFileWriter writer, ISyncProgress? progress)
+    {
+        Client = client;
+        Options = options;
+        Writer = writer;
+        _progress = progress;
+        _selected = options.SelectedResourceTypes();
+        Users = new UserFilter(options);
+        AdminAssignments = new AdminAssignments(this);
+    }
+
+    public OktaClient Client { get; }
+
+    public SyncOptions Options { get; }
+
+    public SyncFileWriter Writer { get; }
+
+    public UserFilter Users { get; }
+
+    public AdminAssignments AdminAssignments { get; }
+
+    /// <summary>Ids of the groups this sync keeps, once the group listing has run (null before: every group counts).</summary>
+    public HashSet<string>? KeptGroupIds { get; set; }
+
+    /// <summary>Groups whose roles must be read: those whose stats say they hold admin privilege, or every group without stats.</summary>
+    public List<string>? AdminGroupCandidates { get; set; }
+
+    /// <summary>Custom role id → label, once the custom-role listing has run.</summary>
+    public Dictionary<string, string> CustomRoleLabels { get; } = new(StringComparer.Ordinal);
+
+    public int Degree => Options.MaxConcurrency;
+
+    public bool IsSelected(string resourceType) => _selected.Contains(resourceType, StringComparer.Ordinal);
+
+    public bool KeepsGroupId(string groupId) => KeptGroupIds is null || KeptGroupIds.Contains(groupId);
+
+    public bool KeepsPrincipal(ResourceId principal) => principal.ResourceType switch
+    {
+        ResourceTypes.User => Users.KeepsUserId(principal.Resource),
+        ResourceTypes.Group => KeepsGroupId(principal.Resource),
+        _ => true,
+    };
+
+    public IReadOnlyList<SyncWarning> Warnings
+    {
+        get { lock (_warnings) return _warnings.ToList(); }
+    }
+
+    public void Report(string phase, long done, long? total = null) => _progress?.Report(phase, done, total);
+
+    public void Warn(SyncWarning warning)
+    {
+        lock (_warnings) _warnings.Add(warning);
+        _progress?.Warn(warning);
+    }
+
+    /// <summary>
+    /// Lists everything at <paramref name="relativeUrl"/>, or returns null after recording a warning when the
+    /// token may not read it (403): the caller then writes no grants for it, and the file says why.
+    /// </summary>
+    public async Task<List<T>?> TryListAsync<T>(string relativeUrl, ResourceId? about, string what, CancellationToken ct, string? iamArrayProperty = null)
+    {
+        var items = new List<T>();
+        try
+        {
+            var source = iamArrayProperty is null
+                ? Client.ListAsync<T>(relativeUrl, ct)
+                : Client.ListIamAsync<T>(relativeUrl, iamArrayProperty, ct);
+            await foreach (var item in source.ConfigureAwait(false)) items.Add(item);
+            return items;
+        }
+        catch (OktaApiException ex) when (ex.IsPermissionDenied)
+        {
+            WarnPermissionDenied(ex, relativeUrl, about, what);
+            return null;
+        }
+    }
+
+    public void WarnPermissionDenied(OktaApiException ex, string relativeUrl, ResourceId? about, string what)
+    {
+        var path = relativeUrl.Split('?')[0];
+        Warn(new SyncWarning(SyncWarning.PermissionDenied,
+            $"Could not read {what}: the token may not ({ex.ErrorCode ?? "HTTP " + ex.StatusCode} on GET {path}). Those grants are missing from the file, not empty.",
+            about, path, ex.ErrorCode));
+    }
+
+    public void WriteGrant(string entitlementId, ResourceId principal, IReadOnlyList<string>? expandable = null)
+    {
+        if (KeepsPrincipal(principal)) Writer.WriteGrant(new Grant(entitlementId, principal, expandable));
+    }
+
+    /// <summary>A grant to a group its members inherit: expandable through the group's member entitlement.</summary>
+    public void WriteGroupGrant(string entitlementId, string groupId)
+    {
+        var group = new ResourceId(ResourceTypes.Group, groupId);
+        WriteGrant(entitlementId, group, new[] { EntitlementIds.Create(group, EntitlementSlugs.Member) });
+    }
+
+    /// <summary>The resource sets, listed once for both the resource-set and the binding syncers.</summary>
+    public Task<List<OktaResourceSet>> GetResourceSetsAsync(CancellationToken ct)
+    {
+        lock (_warnings) return _resourceSets ??= ListResourceSetsAsync(ct);
+    }
+
+    private async Task<List<OktaResourceSet>> ListResourceSetsAsync(CancellationToken ct) =>
+        await TryListAsync<OktaResourceSet>("/api/v1/iam/resource-sets", null, "the resource sets", ct, "resource-sets").ConfigureAwait(false)
+        ?? new List<OktaResourceSet>();
+
+    public static string Escape(string value) => Uri.EscapeDataString(value);
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OktaBaton.Core.Model;
+
+namespace OktaBaton.Core.Sync;
+
+/// <summary>What a sync fetches. Defaults match the reference connector's defaults.</summary>
+public sealed class SyncOptions
+{
+    /// <summary>Sync custom roles, IAM-based standard roles, resource sets and their bindings.</summary>
+    public bool SyncCustomRoles { get; set; }
+
+    /// <summary>Leave users' secondEmail out of traits, profiles and the e-mail-domain filter.</summary>
+    public bool SkipSecondaryEmails { get; set; }
+
+    /// <summary>Leave APP_GROUP groups (imported from apps) out, with their grants.</summary>
+    public bool SkipAppGroups { get; set; }
+
+    /// <summary>Sync inactive apps too (default: ACTIVE apps only).</summary>
+    public bool SyncInactiveApps { get; set; }
+
+    /// <summary>Sync API tokens (metadata only: Okta never returns token values).</summary>
+    public bool SyncSecrets { get; set; }
+
+    /// <summary>Drop DEPROVISIONED users and their grants.</summary>
+    public bool SkipDeprovisionedUsers { get; set; }
+
+    /// <summary>Keep only users with an e-mail, second e-mail or @-login in one of these domains (and only their grants).</summary>
+    public IList<string> EmailDomains { get; set; } = new List<string>();
+
+    /// <summary>Okta's q= on groups: names that start with this text.</summary>
+    public string? GroupNameFilter { get; set; }
+
+    /// <summary>The resource types to sync; empty means every type the other options enable.</summary>
+    public IList<string> ResourceTypes { get; set; } = new List<string>();
+
+    /// <summary>How many independent lists (members of groups, users of apps, …) are fetched side by side.</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public void Validate()
+    {
+        foreach (var type in ResourceTypes)
+        {
+            if (Model.ResourceTypes.Find(type) is null)
+            {
+                throw new ArgumentException(
+                    $"'{type}' is not a resource type. Valid types: {string.Join(", ", Model.ResourceTypes.All.Select(t => t.Id))}.",
+                    nameof(ResourceTypes));
+            }
+        }
+        foreach (var domain in EmailDomains)
+        {
+            var trimmed = (domain ?? "").Trim().TrimStart('@');
+            if (trimmed.Length == 0 || trimmed.IndexOfAny(new[] { '@', ' ', '/', ',' }) >= 0)
+            {
+                throw new ArgumentException($"'{domain}' is not an e-mail domain such as example.com.", nameof(EmailDomains));
+            }
+        }
+        if (GroupNameFilter is not null && GroupNameFilter.Trim().Length == 0)
+        {
+            throw new ArgumentException("The group name filter is empty; leave it out to sync every group.", nameof(GroupNameFilter));
+        }
+        if (MaxConcurrency < 1 || MaxConcurrency > 64)
+        {
+            throw new ArgumentException("MaxConcurrency must be between 1 and 64.", nameof(MaxConcurrency));
+        }
+    }
+
+    /// <summary>The resource types this sync writes, in file order.</summary>
+    public IReadOnlyList<string> SelectedResourceTypes()
+    {
+        if (ResourceTypes.Count > 0)
+        {
+            return Model.ResourceTypes.All.Select(t => t.Id)
+                .Where(id => ResourceTypes.Any(wanted => string.Equals(wanted, id, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+        }
+        var selected = new List<string> { Model.ResourceTypes.User, Model.ResourceTypes.Group, Model.ResourceTypes.App, Model.ResourceTypes.Role };
+        if (SyncCustomRoles)
+        {
+            selected.Add(Model.ResourceTypes.CustomRole);
+            selected.Add(Model.ResourceTypes.ResourceSet);
+            selected.Add(Model.ResourceTypes.ResourceSetBinding);
+        }
+        if (SyncSecrets) selected.Add(Model.ResourceTypes.ApiToken);
+        return selected;
+    }
+
+    internal IReadOnlyList<string> NormalizedEmailDomains() =>
+        EmailDomains.Select(d => d.Trim().TrimStart('@').ToLowerInvariant()).Distinct().OrderBy(d => d, StringComparer.Ordinal).ToList();
+
+    /// <summary>The options as the sync file records them.</summary>
+    public PropertyBag ToPropertyBag() => new PropertyBag()
+        .Set("syncCustomRoles", SyncCustomRoles)
+        .Set("skipSecondaryEmails", SkipSecondaryEmails)
+        .Set("skipAppGroups", SkipAppGroups)
+        .Set("syncInactiveApps", SyncInactiveApps)
+        .Set("syncSecrets", SyncSecrets)
+        .Set("skipDeprovisionedUsers", SkipDeprovisionedUsers)
+        .Set("emailDomains", NormalizedEmailDomains())
+        .Set("groupNameFilter", GroupNameFilter)
+        .Set("resourceTypes", SelectedResourceTypes());
+}

@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using OktaBaton.Core.Model;
+
+namespace OktaBaton.Core.SyncFile;
+
+/// <summary>
+/// Writes a sync file atomically: every byte goes to temporary files beside the target (owner-only on Unix),
+/// and <see cref="Complete"/> assembles them and renames the result over the target. Disposing without
+/// completing deletes the temporary files and leaves any previous file untouched. Thread-safe.
+/// </summary>
+public sealed class SyncFileWriter : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly SyncFileHeader _header;
+    private readonly string _targetPath;
+    private readonly string _tempPath;
+    private readonly SpillSection _resources;
+    private readonly SpillSection _entitlements;
+    private readonly SpillSection _grants;
+    private readonly SortedDictionary<string, long> _resourceCounts = new(StringComparer.Ordinal);
+    private bool _finished;
+
+    private SyncFileWriter(string targetPath, SyncFileHeader header)
+    {
+        _targetPath = targetPath;
+        _header = header;
+        var stem = Path.Combine(Path.GetDirectoryName(targetPath)!, Path.GetFileName(targetPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12));
+        _tempPath = stem + ".tmp";
+        var created = new List<SpillSection>();
+        try
+        {
+            created.Add(_resources = new SpillSection(stem + ".resources.tmp"));
+            created.Add(_entitlements = new SpillSection(stem + ".entitlements.tmp"));
+            created.Add(_grants = new SpillSection(stem + ".grants.tmp"));
+        }
+        catch
+        {
+            foreach (var section in created) DeleteQuietly(section);
+            throw;
+        }
+    }
+
+    /// <summary>Starts a sync file at <paramref name="targetPath"/>; the directory must exist.</summary>
+    public static SyncFileWriter Create(string targetPath, SyncFileHeader header)
+    {
+        if (string.IsNullOrWhiteSpace(targetPath)) throw new ArgumentException("A sync file path is required.", nameof(targetPath));
+        if (header is null) throw new ArgumentNullException(nameof(header));
+        var fullPath = Path.GetFullPath(targetPath);
+        var directory = Path.GetDirectoryName(fullPath);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"The directory of the sync file '{fullPath}' does not exist.");
+        }
+        if (Directory.Exists(fullPath)) throw new IOException($"'{fullPath}' is a directory, not a sync file path.");
+        return new SyncFileWriter(fullPath, header);
+    }
+
+    public string TargetPath => _targetPath;
+
+    public long ResourceCount => _resources.Count;
+
+    public long EntitlementCount => _entitlements.Count;
+
+    public long GrantCount => _grants.Count;
+
+    /// <summary>Resource type → resources written so far.</summary>
+    public IReadOnlyDictionary<string, long> ResourceCounts
+    {
+        get { lock (_gate) return new SortedDictionary<string, long>(_resourceCounts, StringComparer.Ordinal); }
+    }
+
+    public void WriteResource(Resource resource)
+    {
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            _resources.Add(writer => SyncFileJson.WriteResource(writer, resource));
+            _resourceCounts.TryGetValue(resource.Id.ResourceType, out var count);
+            _resourceCounts[resource.Id.ResourceType] = count + 1;
+        }
+    }
+
+    public void WriteEntitlement(Entitlement entitlement)
+    {
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            _entitlements.Add(writer => SyncFileJson.WriteEntitlement(writer, entitlement));
+        }
+    }
+
+    public void WriteGrant(Grant grant)
+    {
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            _grants.Add(writer => SyncFileJson.WriteGrant(writer, grant));
+        }
+    }
+
+    /// <summary>Assembles the file and renames it into place; only then does the target change.</summary>
+    public void Complete(SyncFileTrailer trailer, CancellationToken cancellationToken = default)
+    {
+        if (trailer is null) throw new ArgumentNullException(nameof(trailer));
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            try
+            {
+                using (var output = OwnerOnlyFile.CreateNew(_tempPath))
+                {
+                    WriteEnvelope(output, trailer, cancellationToken);
+                    output.Flush(true);
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                DisposeSections();
+                MoveIntoPlace();
+                _finished = true;
+            }
+            finally
+            {
+                if (!_finished) Abandon();
+            }
+        }
+    }
+
+    /// <summary>Deletes every temporary file unless the sync completed.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (!_finished) Abandon();
+        }
+    }
+
+    private void WriteEnvelope(Stream output, SyncFileTrailer trailer, CancellationToken cancellationToken)
+    {
+        using var line = new MemoryStream();
+        using var json = new Utf8JsonWriter(line, SyncFileJson.WriterOptions);
+
+        void Raw(string text)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            output.Write(bytes, 0, bytes.Length);
+        }
+
+        void Property(string name, Action<Utf8JsonWriter> writeValue, bool last = false)
+        {
+            line.SetLength(0);
+            json.Reset(line);
+            json.WriteStartObject();
+            json.WritePropertyName(name);
+            writeValue(json);
+            json.WriteEndObject();
+            json.Flush();
+            // the value as a one-property object, minus its braces: "name":value
+            output.Write(line.GetBuffer(), 1, (int)line.Length - 2);
+            Raw(last ? "\n" : ",\n");
+        }
+
+        void Section(string name, SpillSection section)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Raw("\"" + name + "\":[\n");
+            section.CopyTo(output);
+            Raw(section.Count > 0 ? "\n],\n" : "],\n");
+        }
+
+        Raw("{\n");
+        Property("format", w => w.WriteStringValue(SyncFileFormat.Name));
+        Property("version", w => w.WriteNumberValue(SyncFileFormat.Version));
+        Property("syncId", w => w.WriteStringValue(_header.SyncId));
+        Property("startedAt", w => w.WriteStringValue(SyncFileJson.FormatTime(_header.StartedAt)));
+        Property("org", w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("domain", _header.Domain);
+            w.WriteEndObject();
+        });
+        Property("options", w => _header.Options.WriteTo(w));
+        Property("resourceTypes", w =>
+        {
+            w.WriteStartArray();
+            foreach (var type in _header.ResourceTypes) SyncFileJson.WriteResourceType(w, type);
+            w.WriteEndArray();
+        });
+        Section("resources", _resources);
+        Section("entitlements", _entitlements);
+        Section("grants", _grants);
+        Property("warnings", w =>
+        {
+            w.WriteStartArray();
+            foreach (var warning in trailer.Warnings) SyncFileJson.WriteWarning(w, warning);
+            w.WriteEndArray();
+        });
+        Property("completedAt", w => w.WriteStringValue(SyncFileJson.FormatTime(trailer.CompletedAt)));
+        Property("stats", w => SyncFileJson.WriteStats(w, trailer.Stats), last: true);
+        Raw("}\n");
+    }
+
+    private void MoveIntoPlace()
+    {
+        if (File.Exists(_targetPath))
+        {
+            // rename(2) on Unix: atomic, and readers of the old file keep their handle
+            File.Replace(_tempPath, _targetPath, null);
+        }
+        else
+        {
+            File.Move(_tempPath, _targetPath);
+        }
+    }
+
+    private void ThrowIfFinished()
+    {
+        if (_finished) throw new InvalidOperationException("The sync file is already complete.");
+    }
+
+    private void DisposeSections()
+    {
+        foreach (var section in new[] { _resources, _entitlements, _grants }) DeleteQuietly(section);
+    }
+
+    private void Abandon()
+    {
+        DisposeSections();
+        try { File.Delete(_tempPath); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        _finished = true;
+    }
+
+    private static void DeleteQuietly(SpillSection section)
+    {
+        section.Dispose();
+        try { File.Delete(section.Path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,40 @@
+using OktaBaton.Core.Model;
+
+namespace OktaBaton.Core.SyncFile;
+
+/// <summary>A resource of a sync file as a flat, CSV-ready record.</summary>
+public sealed class SyncResourceRecord
+{
+    internal SyncResourceRecord(Resource resource)
+    {
+        ResourceType = resource.Id.ResourceType;
+        ResourceId = resource.Id.Resource;
+        DisplayName = resource.DisplayName;
+        Description = resource.Description;
+        var user = resource.Trait("user");
+        Login = user?.GetString("login");
+        Email = resource.Profile.GetString("email");
+        Status = user?.GetString("oktaStatus") ?? resource.Profile.GetString("status") ?? resource.Trait("group")?.GetString("type");
+        Resource = resource;
+    }
+
+    public string ResourceType { get; }
+
+    public string ResourceId { get; }
+
+    public string DisplayName { get; }
+
+    public string? Description { get; }
+
+    /// <summary>Users only.</summary>
+    public string? Login { get; }
+
+    /// <summary>Users only.</summary>
+    public string? Email { get; }
+
+    /// <summary>Okta status of users and apps; type (native, app_imported, built_in) of groups.</summary>
+    public string? Status { get; }
+
+    /// <summary>The whole resource, traits and profile included.</summary>
+    public Resource Resource { get; }
+}
