@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Model;
 using OktaBaton.Core.Okta;
+using OktaBaton.Core.Okta.RateLimiting;
 using OktaBaton.Core.SyncFile;
 
 namespace OktaBaton.Core.Sync;
@@ -34,13 +35,16 @@ public sealed class SyncEngine
 
         using var writer = SyncFileWriter.Create(path, header);
         var context = new SyncContext(_client, options, writer, progress);
-        foreach (var syncer in Syncers())
+        using (PaceByRateLimits(options))
         {
-            var wanted = context.IsSelected(syncer.ResourceType)
-                || (syncer.ResourceType == ResourceTypes.User && context.Users.IsActive);
-            if (!wanted) continue;
-            ct.ThrowIfCancellationRequested();
-            await syncer.SyncAsync(context, ct).ConfigureAwait(false);
+            foreach (var syncer in Syncers())
+            {
+                var wanted = context.IsSelected(syncer.ResourceType)
+                    || (syncer.ResourceType == ResourceTypes.User && context.Users.IsActive);
+                if (!wanted) continue;
+                ct.ThrowIfCancellationRequested();
+                await syncer.SyncAsync(context, ct).ConfigureAwait(false);
+            }
         }
 
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -53,6 +57,45 @@ public sealed class SyncEngine
         writer.Complete(new SyncFileTrailer(DateTimeOffset.UtcNow, warnings, stats), ct);
         return new SyncResult(writer.TargetPath, header.SyncId, counts, writer.EntitlementCount, writer.GrantCount,
             requests, retries, warnings, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Installs a per-bucket rate-limit scheduler on the client for this run (unless the client already has a gate),
+    /// so the sync spends <see cref="SyncOptions.RateLimitShare"/> of each bucket, evenly, and never trips a 429 itself.
+    /// </summary>
+    private IDisposable PaceByRateLimits(SyncOptions options)
+    {
+        if (_client.Gate is not null) return NoScope.Instance;
+        var scheduler = new RateLimitScheduler(options.RateLimitShare,
+            RateLimitScheduler.InFlightCapFor(options.ThrottleLimit, options.RateLimitShare));
+        _client.Gate = scheduler;
+        return new GateScope(_client, scheduler);
+    }
+
+    private sealed class GateScope : IDisposable
+    {
+        private readonly OktaClient _client;
+        private readonly RateLimitScheduler _scheduler;
+
+        public GateScope(OktaClient client, RateLimitScheduler scheduler)
+        {
+            _client = client;
+            _scheduler = scheduler;
+        }
+
+        public void Dispose()
+        {
+            if (ReferenceEquals(_client.Gate, _scheduler)) _client.Gate = null;
+        }
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public static readonly NoScope Instance = new();
+
+        public void Dispose()
+        {
+        }
     }
 
     /// <summary>In file order; groups run before roles and apps so those know which groups are kept.</summary>
