@@ -46,8 +46,9 @@ internal sealed class OrgMinimum
         }
         minimum.Add("groups-list", Pages(minimum.Groups, GroupsPage));
 
-        var adminGroups = Distinct(root, "groupRoles", "groupId");
-        var admins = Distinct(root, "userRoles", "userId");
+        var adminGroups = Distinct(root, "groupRoles", "groupId", activeOnly: false);
+        // /iam/assignees/users lists the users that hold at least one ACTIVE role
+        var admins = Distinct(root, "userRoles", "userId", activeOnly: true);
         minimum.AdminGroups = adminGroups;
         minimum.Admins = admins;
         minimum.Add("groups-id", membersRequests + adminGroups);
@@ -68,8 +69,10 @@ internal sealed class OrgMinimum
     /// <summary>A list costs at least one request even when empty.</summary>
     private static long Pages(long items, int pageSize) => Math.Max(1, (items + pageSize - 1) / pageSize);
 
-    private static long Distinct(JsonElement root, string array, string key) =>
-        root.GetProperty(array).EnumerateArray().Select(e => e.GetProperty(key).GetString()).Distinct(StringComparer.Ordinal).LongCount();
+    private static long Distinct(JsonElement root, string array, string key, bool activeOnly) =>
+        root.GetProperty(array).EnumerateArray()
+            .Where(e => !activeOnly || e.GetProperty("status").GetString() == "ACTIVE")
+            .Select(e => e.GetProperty(key).GetString()).Distinct(StringComparer.Ordinal).LongCount();
 
     private void Add(string bucket, long requests) => ByBucket[bucket] = requests;
 }

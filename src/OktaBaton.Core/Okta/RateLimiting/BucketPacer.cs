@@ -207,6 +207,8 @@ internal sealed class BucketPacer
     {
         if (wait <= TimeSpan.Zero) return;
         if (wait > RecheckInterval) wait = RecheckInterval;
+        // timers count whole milliseconds: round up, or a sub-millisecond wait would spin
+        wait = TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var delay = Task.Delay(wait, stop.Token);
         await Task.WhenAny(changed, delay).ConfigureAwait(false);
