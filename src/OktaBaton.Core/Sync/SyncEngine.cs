@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Model;
@@ -37,14 +39,7 @@ public sealed class SyncEngine
         var context = new SyncContext(_client, options, writer, progress);
         using (PaceByRateLimits(options))
         {
-            foreach (var syncer in Syncers())
-            {
-                var wanted = context.IsSelected(syncer.ResourceType)
-                    || (syncer.ResourceType == ResourceTypes.User && context.Users.IsActive);
-                if (!wanted) continue;
-                ct.ThrowIfCancellationRequested();
-                await syncer.SyncAsync(context, ct).ConfigureAwait(false);
-            }
+            await RunSyncersAsync(context, writer, ct).ConfigureAwait(false);
         }
 
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -57,6 +52,74 @@ public sealed class SyncEngine
         writer.Complete(new SyncFileTrailer(DateTimeOffset.UtcNow, warnings, stats), ct);
         return new SyncResult(writer.TargetPath, header.SyncId, counts, writer.EntitlementCount, writer.GrantCount,
             requests, retries, warnings, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Each syncer writes to its own lane of the file, in file order. When no syncer depends on what another keeps,
+    /// three chains run side by side — users; groups then roles and the rest; apps — so each Okta rate-limit bucket
+    /// is spent at once rather than one after another. Otherwise the syncers run one after another.
+    /// </summary>
+    private static async Task RunSyncersAsync(SyncContext context, SyncFileWriter writer, CancellationToken ct)
+    {
+        var wanted = new List<(IResourceSyncer Syncer, SyncFileLane Lane)>();
+        foreach (var syncer in Syncers())
+        {
+            var selected = context.IsSelected(syncer.ResourceType)
+                || (syncer.ResourceType == ResourceTypes.User && context.Users.IsActive);
+            if (selected) wanted.Add((syncer, writer.OpenLane()));
+        }
+
+        if (!context.SyncersAreIndependent)
+        {
+            await RunChainAsync(context, wanted, ct).ConfigureAwait(false);
+            return;
+        }
+
+        static bool IsType(IResourceSyncer syncer, string type) => syncer.ResourceType == type;
+        var chains = new[]
+        {
+            wanted.Where(w => IsType(w.Syncer, ResourceTypes.User)).ToList(),
+            wanted.Where(w => !IsType(w.Syncer, ResourceTypes.User) && !IsType(w.Syncer, ResourceTypes.App)).ToList(),
+            wanted.Where(w => IsType(w.Syncer, ResourceTypes.App)).ToList(),
+        };
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var running = chains.Where(c => c.Count > 0).Select(c => RunChainCancellingOthersAsync(context, c, failed)).ToList();
+        try
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // a chain cancelled because another failed: report the failure, not the cancellation
+            var failure = running.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault();
+            if (failure is not null) ExceptionDispatchInfo.Capture(failure).Throw();
+            throw;
+        }
+    }
+
+    private static async Task RunChainCancellingOthersAsync(SyncContext context, List<(IResourceSyncer Syncer, SyncFileLane Lane)> chain,
+        CancellationTokenSource failed)
+    {
+        try
+        {
+            await RunChainAsync(context, chain, failed.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            failed.Cancel();
+            throw;
+        }
+    }
+
+    private static async Task RunChainAsync(SyncContext context, List<(IResourceSyncer Syncer, SyncFileLane Lane)> chain, CancellationToken ct)
+    {
+        await Task.Yield();
+        foreach (var (syncer, lane) in chain)
+        {
+            ct.ThrowIfCancellationRequested();
+            context.WriteTo(lane);
+            await syncer.SyncAsync(context, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
