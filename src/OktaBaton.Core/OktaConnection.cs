@@ -14,10 +14,13 @@ public sealed class OktaConnection : IDisposable
 {
     private const int ProbeRetries = 1;
 
-    private OktaConnection(OktaClient client, string authMethod, string principal)
+    private readonly IOktaAuthenticator _authenticator;
+
+    private OktaConnection(OktaClient client, IOktaAuthenticator authenticator, string principal)
     {
         Client = client;
-        AuthMethod = authMethod;
+        _authenticator = authenticator;
+        AuthMethod = authenticator.Method;
         Principal = principal;
         ConnectedAt = DateTimeOffset.UtcNow;
     }
@@ -59,10 +62,15 @@ public sealed class OktaConnection : IDisposable
             }
         }
 
-        return new OktaConnection(new OktaClient(options), options.Authenticator.Method, principal);
+        return new OktaConnection(new OktaClient(options), options.Authenticator, principal);
     }
 
-    public void Dispose() => Client.Dispose();
+    /// <summary>Releases the client and the credential; the connection owns its authenticator.</summary>
+    public void Dispose()
+    {
+        Client.Dispose();
+        (_authenticator as IDisposable)?.Dispose();
+    }
 
     public override string ToString() => $"{AuthMethod} connection to {Domain} as {Principal}";
 

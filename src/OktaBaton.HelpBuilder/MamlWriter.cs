@@ -132,15 +132,6 @@ public static class MamlWriter
             _ => "False",
         };
 
-    private static string PipelineInput(CommandParameterInfo parameter) =>
-        (parameter.ValueFromPipeline, parameter.ValueFromPipelineByPropertyName) switch
-        {
-            (true, true) => "True (ByPropertyName, ByValue)",
-            (true, false) => "True (ByValue)",
-            (false, true) => "True (ByPropertyName)",
-            _ => "False",
-        };
-
     private static XElement TypeElement(XName name, string type, IEnumerable<string> text) =>
         new(name, new XElement(Dev + "type", new XElement(Maml + "name", type), new XElement(Maml + "uri")), Paragraphs(Maml + "description", text));
 

@@ -10,4 +10,6 @@ public enum FaultKind
     ConnectionReset,
     /// <summary>The request hangs (longer than any sane client timeout) until the client gives up.</summary>
     Timeout,
+    /// <summary>The request is applied, then the connection drops before the answer: a write's client cannot know it landed.</summary>
+    AnswerLost,
 }

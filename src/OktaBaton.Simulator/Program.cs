@@ -35,6 +35,10 @@ public static class Program
         var stdout = Console.Out;
         await stdout.WriteLineAsync($"Listening on {host.BaseUrl.GetLeftPart(UriPartial.Authority)}").ConfigureAwait(false);
         await stdout.FlushAsync().ConfigureAwait(false);
+        foreach (var client in options.OAuthClients)
+        {
+            await Console.Error.WriteLineAsync($"OAuth client {client.ClientId}: key id {client.KeyId}{(client.RequireDPoP ? ", DPoP required" : "")}, scopes {string.Join(" ", client.GrantedScopes)}").ConfigureAwait(false);
+        }
         if (defaultToken)
         {
             await Console.Error.WriteLineAsync($"No --token given: accepting the default token '{SimulatorOptions.DefaultProgramToken}' (super-admin).").ConfigureAwait(false);

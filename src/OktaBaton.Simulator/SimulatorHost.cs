@@ -40,12 +40,16 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>Registers an extra Authorization scheme (Bearer, DPoP) before requests arrive.</summary>
     public RequestAuthenticator Authenticator { get; private init; } = new();
 
+    /// <summary>The org authorization server's state (issued tokens, registered clients).</summary>
+    public OAuth.OAuthAuthority OAuth { get; private init; } = null!;
+
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var org = options.Org switch
         {
             "demo" => DemoOrg.Build(),
+            "generated" when options.Users == 0 && options.Groups == 0 && options.Apps == 0 => GeneratedOrg.Build(1000, 100, 10, options.Seed),
             "generated" => GeneratedOrg.Build(options.Users, options.Groups, options.Apps, options.Seed),
             _ => throw new ArgumentException($"Unknown org '{options.Org}': use 'demo' or 'generated'.", nameof(options)),
         };
@@ -57,6 +61,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         var authenticator = new RequestAuthenticator();
         var ownerId = org.Users[org.TokenOwnerIndex]!.Id;
         authenticator.Register(new SswsSchemeHandler(options.Tokens, _ => ownerId));
+        var oauth = new OAuth.OAuthAuthority(options.OAuth);
+        authenticator.Register(new OAuth.OAuthSchemeHandler("Bearer", oauth, ownerId));
+        authenticator.Register(new OAuth.OAuthSchemeHandler("DPoP", oauth, ownerId));
 
         var router = new Router();
         UserEndpoints.Map(router);
@@ -65,9 +72,14 @@ public sealed class SimulatorHost : IAsyncDisposable
         RoleEndpoints.Map(router);
         IamEndpoints.Map(router);
         ApiTokenEndpoints.Map(router);
+        // Further endpoint groups (e.g. OAuth's /oauth2/v1/token via router.MapAnonymous) map here;
+        // extra Authorization schemes register on the authenticator below.
 
         var stopping = new CancellationTokenSource();
-        var pipeline = new SimulatorPipeline(options, org, router, authenticator, stopping.Token);
+        var pipeline = new SimulatorPipeline(options, org, router, authenticator, stopping.Token)
+        {
+            TokenEndpoint = new OAuth.OAuthTokenEndpoint(oauth).HandleAsync,
+        };
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -85,11 +97,12 @@ public sealed class SimulatorHost : IAsyncDisposable
         var port = new Uri(address).Port;
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
         pipeline.BaseUrl = $"http://127.0.0.1:{port}";
-        return new SimulatorHost(app, pipeline, stopping, baseUrl) { Authenticator = authenticator };
+        return new SimulatorHost(app, pipeline, stopping, baseUrl) { Authenticator = authenticator, OAuth = oauth };
     }
 
     /// <summary>The next <paramref name="count"/> API requests whose path starts with <paramref name="pathPrefix"/> fail with <paramref name="kind"/>.</summary>
-    public void EnqueueFaults(string pathPrefix, FaultKind kind, int count) => _pipeline.Faults.Enqueue(pathPrefix, kind, count);
+    /// <summary>The next <paramref name="count"/> requests under <paramref name="pathPrefix"/> (of <paramref name="method"/>, when given) fail with <paramref name="kind"/>.</summary>
+    public void EnqueueFaults(string pathPrefix, FaultKind kind, int count, string? method = null) => _pipeline.Faults.Enqueue(pathPrefix, kind, count, method);
 
     public SimulatorStats GetStats() => _pipeline.Stats.Snapshot();
 

@@ -25,6 +25,10 @@ public sealed class SimulatorOptions
     public int FaultSeed { get; set; } = 1;
     /// <summary>0 = a free port.</summary>
     public int Port { get; set; }
+    /// <summary>The org authorization server: OAuth service apps, token lifetime, clock.</summary>
+    public OAuth.OAuthServerOptions OAuth { get; } = new();
+    /// <summary>Registered OAuth service apps (private_key_jwt, optionally DPoP).</summary>
+    public IList<OAuth.OAuthClientRegistration> OAuthClients => OAuth.Clients;
     /// <summary>Set by <see cref="Parse"/> when --help was given.</summary>
     public bool ShowHelp { get; set; }
 
@@ -40,6 +44,11 @@ public sealed class SimulatorOptions
                                      super-admin (default), read-only, custom-read-only,
                                      read-only+app-admin+group-admin.
                                      Without --token the program accepts "oktabaton-simulator-token".
+          --oauth-client CLIENT_ID:PUBLIC_KEY_PEM_PATH[:dpop][:SCOPES]
+                                     an OAuth service app (repeatable); its key id is the
+                                     key's RFC 7638 thumbprint (printed at start); SCOPES
+                                     comma-separated, default all okta.* scopes
+          --oauth-token-lifetime N   seconds an OAuth access token lives (default 3600)
           --latency-ms N             delay added to every API request
           --rate-limits workforce|unlimited
           --rate-limit-scale F       multiplies every bucket's limit
@@ -88,6 +97,17 @@ public sealed class SimulatorOptions
                 case "--apps": options.Apps = ParseInt(flag, Value(), 0, 100_000); sizeGiven = true; break;
                 case "--seed": options.Seed = ParseInt(flag, Value(), int.MinValue, int.MaxValue); break;
                 case "--token": options.Tokens.Add(ParseToken(Value())); break;
+                case "--oauth-client":
+                    try
+                    {
+                        options.OAuthClients.Add(global::OktaBaton.Simulator.OAuth.OAuthClientRegistration.Parse(Value()));
+                    }
+                    catch (FormatException error)
+                    {
+                        throw new ArgumentException(error.Message, error);
+                    }
+                    break;
+                case "--oauth-token-lifetime": options.OAuth.AccessTokenLifetime = TimeSpan.FromSeconds(ParseInt(flag, Value(), 1, 86_400)); break;
                 case "--latency-ms": options.LatencyMs = ParseInt(flag, Value(), 0, 600_000); break;
                 case "--rate-limits":
                     options.RateLimits = Value().ToLowerInvariant() switch

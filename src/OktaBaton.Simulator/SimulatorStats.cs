@@ -9,6 +9,8 @@ public sealed class SimulatorStats
     public long ConcurrencyRejected { get; init; }
     public long FaultsServed { get; init; }
     public int MaxInFlight { get; init; }
+    /// <summary>Requests being served right now.</summary>
+    public int InFlight { get; init; }
     /// <summary>Requests per rate-limit bucket name (users-list, users-id, users-write, groups-list, groups-id, apps, apps-id, default).</summary>
     public IReadOnlyDictionary<string, long> ByBucket { get; init; } = new Dictionary<string, long>();
     /// <summary>Requests per "METHOD /route/{template}" (unmatched paths count as "METHOD (unknown)").</summary>

@@ -12,7 +12,7 @@ Describe 'Okta access policy' -Skip:(-not $script:syncFile) {
     BeforeAll {
         Import-Module OktaBaton -ErrorAction SilentlyContinue
         $script:syncFile = $env:OKTABATON_SYNC_FILE
-        $script:breakGlass = @('breakglass@acme.example')
+        $script:breakGlass = @('break.glass@acme.example')
     }
 
     It 'OKTA.001: only break-glass accounts hold SUPER_ADMIN' {
@@ -29,7 +29,7 @@ Describe 'Okta access policy' -Skip:(-not $script:syncFile) {
     }
 
     It 'OKTA.003: no deprovisioned user keeps group membership' {
-        $gone = Get-OktaSyncResource -Path $script:syncFile -ResourceType user | Where-Object { $_.Status -eq 'DISABLED' } | ForEach-Object ResourceId
+        $gone = Get-OktaSyncResource -Path $script:syncFile -ResourceType user | Where-Object Status -in 'SUSPENDED', 'DEPROVISIONED' | ForEach-Object ResourceId
         Get-OktaSyncGrant -Path $script:syncFile -Slug member |
             Where-Object { $_.PrincipalType -eq 'user' -and $_.PrincipalId -in $gone } |
             Should -BeNullOrEmpty -Because 'disabled accounts should not keep access'

@@ -84,6 +84,21 @@ public sealed class PropertyBag : IReadOnlyList<KeyValuePair<string, object?>>
         return bag;
     }
 
+    /// <summary>A plain dictionary copy (nested bags as dictionaries, lists as arrays), e.g. for $record.Profile.department in PowerShell.</summary>
+    public Dictionary<string, object?> ToDictionary()
+    {
+        var dictionary = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in _items) dictionary[item.Key] = Plain(item.Value);
+        return dictionary;
+    }
+
+    private static object? Plain(object? value) => value switch
+    {
+        PropertyBag bag => bag.ToDictionary(),
+        List<object?> list => list.ConvertAll(Plain).ToArray(),
+        _ => value,
+    };
+
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();

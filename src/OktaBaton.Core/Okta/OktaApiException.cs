@@ -57,9 +57,15 @@ public sealed class OktaApiException : Exception
 
     public bool IsNotFound => StatusCode == 404;
 
-    public bool IsPermissionDenied => StatusCode == 403;
+    /// <summary>403 for lack of permission (E0000006, insufficient scope) — not the 403 E0000005 of a bad session.</summary>
+    public bool IsPermissionDenied => StatusCode == 403 && !IsInvalidSession;
 
     public bool IsUnauthorized => StatusCode == 401;
+
+    /// <summary>The credentials themselves failed: 401, or Okta's 403 E0000005 "Invalid session".</summary>
+    public bool IsAuthenticationFailure => IsUnauthorized || IsInvalidSession;
+
+    private bool IsInvalidSession => StatusCode == 403 && ErrorCode == "E0000005";
 
     public bool IsRateLimited => StatusCode == 429;
 

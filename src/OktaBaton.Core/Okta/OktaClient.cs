@@ -76,6 +76,7 @@ public sealed class OktaClient : IDisposable
         {
             foreach (var item in page)
             {
+                ct.ThrowIfCancellationRequested();
                 yield return item;
             }
         }
@@ -118,6 +119,7 @@ public sealed class OktaClient : IDisposable
                 (response, state, token) => ReadIamPageAsync<T>(response, state, arrayProperty, token), ct).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
+                ct.ThrowIfCancellationRequested();
                 yield return item;
             }
 
@@ -200,8 +202,10 @@ public sealed class OktaClient : IDisposable
 
                 using var request = await CreateRequestAsync(state, timeout.Token).ConfigureAwait(false);
                 Stats.AddRequest();
+                var started = DateTime.UtcNow;
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
                     .ConfigureAwait(false);
+                TraceAnswer(state, response, DateTime.UtcNow - started);
                 var rateLimit = RateLimitInfo.FromHeaders(response.Headers);
                 if (rateLimit is not null)
                 {
@@ -243,6 +247,19 @@ public sealed class OktaClient : IDisposable
             Stats.AddFault();
             throw;
         }
+    }
+
+    private static void TraceAnswer(RequestState state, HttpResponseMessage response, TimeSpan elapsed)
+    {
+        if (!OktaRequestTrace.IsObserved)
+        {
+            return;
+        }
+
+        var requestId = response.Headers.TryGetValues("X-Okta-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
+        var retry = state.RetryCount > 0 ? $" (retry {state.RetryCount})" : string.Empty;
+        OktaRequestTrace.Write(FormattableString.Invariant(
+            $"{state.Method.Method} {state.Uri.PathAndQuery} -> {(int)response.StatusCode} in {elapsed.TotalMilliseconds:0} ms{retry}, request id {requestId}"));
     }
 
     private async Task<HttpRequestMessage> CreateRequestAsync(RequestState state, CancellationToken ct)

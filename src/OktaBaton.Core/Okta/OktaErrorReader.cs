@@ -92,16 +92,15 @@ internal static class OktaErrorReader
 
     private static string? InsufficientScope(HttpResponseMessage response)
     {
-        foreach (var challenge in response.Headers.WwwAuthenticate)
+        var challenge = OAuth.OAuthChallenge.FromResponse(response);
+        if (!string.Equals(challenge?.Error, "insufficient_scope", StringComparison.Ordinal))
         {
-            var text = challenge.Parameter ?? string.Empty;
-            if (text.IndexOf("insufficient_scope", StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return "(insufficient_scope: the access token lacks a scope this call needs)";
-            }
+            return null;
         }
 
-        return null;
+        return string.IsNullOrEmpty(challenge!.Scope)
+            ? "(insufficient_scope: the access token lacks a scope this call needs)"
+            : $"(insufficient_scope: the access token lacks scope '{challenge.Scope}'; grant it to the service app under Okta API Scopes and include it in -Scope)";
     }
 
     private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, CancellationToken cancellationToken)

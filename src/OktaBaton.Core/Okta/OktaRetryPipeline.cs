@@ -42,6 +42,8 @@ internal static class OktaRetryPipeline
                 OnRetry = args =>
                 {
                     stats.AddRetry();
+                    OktaRequestTrace.Write(FormattableString.Invariant(
+                        $"retrying in {args.RetryDelay.TotalSeconds:0.0} s after: {args.Outcome.Exception?.Message}"));
                     var state = args.Context.Properties.GetValue(StateKey, null!);
                     if (state is not null)
                     {

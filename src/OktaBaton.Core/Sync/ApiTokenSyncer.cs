@@ -26,7 +26,10 @@ internal sealed class ApiTokenSyncer : IResourceSyncer
                 .SetIfPresent("userId", token.UserId)
                 .SetIfPresent("clientName", token.ClientName)
                 .SetIfPresent("tokenWindow", token.TokenWindow)
-                .SetIfPresent("networkConnection", token.Network?.Connection);
+                .SetIfPresent("networkConnection", token.Network?.Connection)
+                .SetIfPresent("created", token.Created)
+                .SetIfPresent("lastUpdated", token.LastUpdated)
+                .SetIfPresent("expiresAt", token.ExpiresAt);
             context.Writer.WriteResource(new Resource(new ResourceId(ResourceTypes.ApiToken, token.Id), token.Name ?? token.Id,
                 new PropertyBag().Set("secret", trait), profile));
         }

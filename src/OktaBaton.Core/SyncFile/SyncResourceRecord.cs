@@ -15,6 +15,7 @@ public sealed class SyncResourceRecord
         Login = user?.GetString("login");
         Email = resource.Profile.GetString("email");
         Status = user?.GetString("oktaStatus") ?? resource.Profile.GetString("status") ?? resource.Trait("group")?.GetString("type");
+        Profile = resource.Profile.ToDictionary();
         Resource = resource;
     }
 
@@ -34,6 +35,9 @@ public sealed class SyncResourceRecord
 
     /// <summary>Okta status of users and apps; type (native, app_imported, built_in) of groups.</summary>
     public string? Status { get; }
+
+    /// <summary>The resource's profile (for users the whole Okta profile), case-insensitive keys.</summary>
+    public System.Collections.Generic.Dictionary<string, object?> Profile { get; }
 
     /// <summary>The whole resource, traits and profile included.</summary>
     public Resource Resource { get; }

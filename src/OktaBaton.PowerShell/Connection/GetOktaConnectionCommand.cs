@@ -13,7 +13,7 @@ public sealed class GetOktaConnectionCommand : OktaCmdlet
     {
         if (ConnectionStore.Current is { } connection)
         {
-            WriteObject(connection);
+            WriteObject(ConnectionStore.HandOut(connection));
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using OktaBaton.Core.Okta;
 
 namespace OktaBaton.PowerShell.Infrastructure;
 
@@ -26,7 +27,12 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
     {
         using var queue = new BlockingCollection<Action>();
         var context = new CmdletContext(queue, this, CancellationToken);
-        var running = Task.Run(() => work(context), CancellationToken);
+        Task running;
+        using (WantsDebug() ? OktaRequestTrace.Observe(context.WriteDebug) : null)
+        {
+            running = Task.Run(() => work(context), CancellationToken);
+        }
+
         _ = running.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         foreach (var action in queue.GetConsumingEnumerable())
@@ -43,6 +49,12 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
             throw new PipelineStoppedException();
         }
     }
+
+    /// <summary>Request tracing costs a line per request: only when -Debug or $DebugPreference would show it.</summary>
+    private bool WantsDebug() =>
+        MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true }
+        || GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue
+        || GetVariableValue("DebugPreference") is string text && !string.Equals(text, nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Writes a non-terminating error for one failed item; the pipeline goes on with the next.</summary>
     protected void WriteFailure(Exception exception, object? target, string? subject = null) =>

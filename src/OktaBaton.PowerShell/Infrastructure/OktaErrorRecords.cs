@@ -30,6 +30,8 @@ internal static class OktaErrorRecords
                 return (operation.ErrorId, CategoryOf(operation.Kind), null);
             case OktaApiException api:
                 return ClassifyApi(api, subject);
+            case OktaPagingException:
+                return ("OktaPagingFailed", ErrorCategory.InvalidResult, "Okta's paging links misbehaved; try again, and report it if it persists.");
             case PSArgumentException or ArgumentException:
                 return ("OktaInvalidArgument", ErrorCategory.InvalidArgument, null);
             case TimeoutException:
@@ -45,6 +47,11 @@ internal static class OktaErrorRecords
 
     private static (string, ErrorCategory, string?) ClassifyApi(OktaApiException api, string? subject)
     {
+        if (api.IsAuthenticationFailure)
+        {
+            return ("OktaAuthenticationFailed", ErrorCategory.AuthenticationError, "Check the API token or OAuth credentials; Connect-Okta again.");
+        }
+
         if (api.IsRateLimited)
         {
             return ("OktaRateLimited", ErrorCategory.LimitsExceeded, "Okta's rate limit held after every retry; wait for the window to reset or lower -ThrottleLimit.");
@@ -62,11 +69,10 @@ internal static class OktaErrorRecords
 
         return api.StatusCode switch
         {
-            401 => ("OktaAuthenticationFailed", ErrorCategory.AuthenticationError, "Check the API token or OAuth credentials; Connect-Okta again."),
-            403 when api.ErrorCode == "E0000005" => ("OktaAuthenticationFailed", ErrorCategory.AuthenticationError, "Check the API token or OAuth credentials; Connect-Okta again."),
             403 => ("OktaForbidden", ErrorCategory.PermissionDenied, null),
             409 => ("OktaConflict", ErrorCategory.ResourceExists, null),
             400 => ("OktaInvalidRequest", ErrorCategory.InvalidArgument, null),
+            >= 200 and < 300 => ("OktaInvalidResponse", ErrorCategory.InvalidResult, "Okta's answer could not be read; try again, and report it if it persists."),
             >= 500 => ("OktaServerError", ErrorCategory.ResourceUnavailable, "Okta had a server fault; try again later."),
             _ => ("OktaRequestFailed", ErrorCategory.NotSpecified, null),
         };

@@ -137,9 +137,9 @@ internal static class GroupEndpoints
     private static void Delete(ApiRequest request, OrgState org)
     {
         var group = org.GetGroup(request.Route("id"));
-        if (group.Type != OktaGroup.OktaGroupType)
+        if (group.Type == OktaGroup.BuiltInType)
         {
-            // Okta refuses to delete BUILT_IN and APP_GROUP groups.
+            // Okta deletes OKTA_GROUP and APP_GROUP groups; built-in ones (Everyone) are immutable.
             throw OktaApiException.Forbidden();
         }
         org.DeleteGroup(group);

@@ -255,7 +255,7 @@ internal static class UserEndpoints
                 {
                     throw new OktaApiException(403, "E0000016", "Activation failed because the user is already active");
                 }
-                if (user.Status is not (UserStatus.Staged or UserStatus.Deprovisioned or UserStatus.Provisioned))
+                if (user.Status is not (UserStatus.Staged or UserStatus.Deprovisioned))
                 {
                     throw NotAllowed();
                 }

@@ -70,7 +70,7 @@ internal sealed class AdminEndpoints
                 new[] { $"Expected {{\"pathPrefix\":\"/api/v1/…\",\"kind\":\"{string.Join("|", Enum.GetNames<FaultKind>())}\",\"count\":N}}" }).ConfigureAwait(false);
             return;
         }
-        _pipeline.Faults.Enqueue(fault.PathPrefix, kind, fault.Count);
+        _pipeline.Faults.Enqueue(fault.PathPrefix, kind, fault.Count, fault.Method);
         context.Response.StatusCode = 204;
     }
 
@@ -81,5 +81,5 @@ internal sealed class AdminEndpoints
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private sealed record FaultRequest(string? PathPrefix, string? Kind, int Count);
+    private sealed record FaultRequest(string? PathPrefix, string? Kind, int Count, string? Method);
 }

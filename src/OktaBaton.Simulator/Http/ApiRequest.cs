@@ -20,7 +20,9 @@ internal sealed class ApiRequest : IDisposable
         RouteValues = routeValues;
         _body = body;
         BaseUrl = baseUrl;
+        // Okta reads the hint from Content-Type; Accept is honoured too, since a GET without content cannot carry a Content-Type in every client.
         var hints = ResponseHints(http.Request.ContentType);
+        hints.UnionWith(ResponseHints(http.Request.Headers.Accept.ToString()));
         OmitCredentials = hints.Contains("omitCredentials");
         OmitCredentialsLinks = hints.Contains("omitCredentialsLinks");
     }
@@ -124,24 +126,30 @@ internal sealed class ApiRequest : IDisposable
     public void NoContent() => StatusCode = 204;
 
     /// <summary>The values of the <c>okta-response</c> Content-Type parameter, e.g. omitCredentials.</summary>
-    private static HashSet<string> ResponseHints(string? contentType)
+    private static HashSet<string> ResponseHints(string? header)
     {
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (contentType is null)
+        const string Key = "okta-response=";
+        var at = header?.IndexOf(Key, StringComparison.OrdinalIgnoreCase) ?? -1;
+        if (header is null || at < 0)
         {
             return hints;
         }
-        foreach (var parameter in contentType.Split(';'))
+        var rest = header[(at + Key.Length)..].TrimStart();
+        string list;
+        if (rest.StartsWith('"'))
         {
-            var equals = parameter.IndexOf('=', StringComparison.Ordinal);
-            if (equals < 0 || !parameter[..equals].Trim().Equals("okta-response", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-            foreach (var value in parameter[(equals + 1)..].Trim().Trim('"').Split(','))
-            {
-                hints.Add(value.Trim());
-            }
+            var close = rest.IndexOf('"', 1);
+            list = close < 0 ? rest[1..] : rest[1..close];
+        }
+        else
+        {
+            var stop = rest.IndexOfAny(new[] { ';', ',', ' ' });
+            list = stop < 0 ? rest : rest[..stop];
+        }
+        foreach (var value in list.Split(','))
+        {
+            hints.Add(value.Trim());
         }
         return hints;
     }

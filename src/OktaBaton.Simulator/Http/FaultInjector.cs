@@ -13,23 +13,24 @@ internal sealed class FaultInjector
         _random = new Random(seed);
     }
 
-    public void Enqueue(string pathPrefix, FaultKind kind, int count)
+    public void Enqueue(string pathPrefix, FaultKind kind, int count, string? method = null)
     {
         ArgumentNullException.ThrowIfNull(pathPrefix);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         lock (_queue)
         {
-            _queue.Add(new QueuedFault(pathPrefix, kind) { Remaining = count });
+            _queue.Add(new QueuedFault(pathPrefix, kind, method) { Remaining = count });
         }
     }
 
-    public FaultKind? Next(string path)
+    public FaultKind? Next(string method, string path)
     {
         lock (_queue)
         {
             foreach (var fault in _queue)
             {
-                if (path.StartsWith(fault.PathPrefix, StringComparison.OrdinalIgnoreCase))
+                if (path.StartsWith(fault.PathPrefix, StringComparison.OrdinalIgnoreCase)
+                    && (fault.Method is null || string.Equals(fault.Method, method, StringComparison.OrdinalIgnoreCase)))
                 {
                     if (--fault.Remaining == 0)
                     {
@@ -51,8 +52,9 @@ internal sealed class FaultInjector
         }
     }
 
-    private sealed class QueuedFault(string pathPrefix, FaultKind kind)
+    private sealed class QueuedFault(string pathPrefix, FaultKind kind, string? method)
     {
+        public string? Method { get; } = method;
         public string PathPrefix { get; } = pathPrefix;
         public FaultKind Kind { get; } = kind;
         public int Remaining { get; set; }

@@ -1,7 +1,7 @@
 namespace OktaBaton.Simulator.Http;
 
 /// <summary>The subset of Okta's filter/search language the module uses:
-/// <c>field pr</c>, <c>field eq "v"</c>, <c>field ne "v"</c>, <c>field sw "v"</c>, joined by <c>and</c>/<c>or</c> (and binds tighter), optional parentheses around the whole.</summary>
+/// <c>field pr</c>, <c>field eq|ne|sw|gt|ge|lt|le "v"</c>, joined by <c>and</c>/<c>or</c> (and binds tighter), optional parentheses around the whole.</summary>
 internal sealed class FilterExpression
 {
     private readonly List<List<Term>> _alternatives;
@@ -27,7 +27,7 @@ internal sealed class FilterExpression
             {
                 i += 2;
             }
-            else if (op is "eq" or "ne" or "sw" && tokens.Count - i >= 3)
+            else if (op is "eq" or "ne" or "sw" or "gt" or "ge" or "lt" or "le" && tokens.Count - i >= 3)
             {
                 value = Unquote(tokens[i + 2], parameter, text);
                 i += 3;
@@ -131,6 +131,11 @@ internal sealed class FilterExpression
             "eq" => actual is not null && string.Equals(actual, Value, StringComparison.OrdinalIgnoreCase),
             "ne" => !string.Equals(actual, Value, StringComparison.OrdinalIgnoreCase),
             "sw" => actual is not null && actual.StartsWith(Value!, StringComparison.OrdinalIgnoreCase),
+            // Timestamps are ISO-8601 UTC, so ordinal order is time order.
+            "gt" => actual is not null && string.CompareOrdinal(actual, Value) > 0,
+            "ge" => actual is not null && string.CompareOrdinal(actual, Value) >= 0,
+            "lt" => actual is not null && string.CompareOrdinal(actual, Value) < 0,
+            "le" => actual is not null && string.CompareOrdinal(actual, Value) <= 0,
             _ => false,
         };
     }

@@ -10,8 +10,9 @@ internal sealed class Route
 {
     private readonly string[] _segments;
 
-    public Route(string method, string template, Permission needed, ApiHandler handler)
+    public Route(string method, string template, Permission needed, ApiHandler handler, bool anonymous = false)
     {
+        Anonymous = anonymous;
         Method = method;
         Template = template;
         Needed = needed;
@@ -25,6 +26,8 @@ internal sealed class Route
     public Permission Needed { get; }
     public ApiHandler Handler { get; }
     public string Key { get; }
+    /// <summary>Served without an Authorization header (e.g. an OAuth token endpoint).</summary>
+    public bool Anonymous { get; }
 
     public bool TryMatch(string[] pathSegments, Dictionary<string, string> values)
     {

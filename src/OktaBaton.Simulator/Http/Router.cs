@@ -9,6 +9,10 @@ internal sealed class Router
     public void Map(string method, string template, Permission needed, ApiHandler handler) =>
         _routes.Add(new Route(method, template, needed, handler));
 
+    /// <summary>A route that needs no credentials; the handler sees an anonymous caller.</summary>
+    public void MapAnonymous(string method, string template, ApiHandler handler) =>
+        _routes.Add(new Route(method, template, Permission.None, handler, anonymous: true));
+
     public void Get(string template, Permission needed, ApiHandler handler) => Map("GET", template, needed, handler);
     public void Post(string template, Permission needed, ApiHandler handler) => Map("POST", template, needed, handler);
     public void Put(string template, Permission needed, ApiHandler handler) => Map("PUT", template, needed, handler);

@@ -36,6 +36,8 @@ internal sealed class SimulatorPipeline
     public FaultInjector Faults { get; }
     public StatsCollector Stats { get; }
     public string BaseUrl { get; set; } = "http://127.0.0.1";
+    /// <summary>Serves POST /oauth2/v1/token (the org authorization server).</summary>
+    public Func<HttpContext, Task>? TokenEndpoint { get; init; }
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -46,6 +48,13 @@ internal sealed class SimulatorPipeline
         if (path.StartsWith("/__simulator", StringComparison.OrdinalIgnoreCase))
         {
             await _admin.HandleAsync(context, path).ConfigureAwait(false);
+            return;
+        }
+
+        if (TokenEndpoint is not null && string.Equals(path, OAuth.OAuthTokenEndpoint.Path, StringComparison.Ordinal) && HttpMethods.IsPost(request.Method))
+        {
+            Stats.Route("POST /oauth2/v1/token");
+            await TokenEndpoint(context).ConfigureAwait(false);
             return;
         }
 
@@ -67,12 +76,6 @@ internal sealed class SimulatorPipeline
             {
                 await Task.Delay(_options.LatencyMs, context.RequestAborted).ConfigureAwait(false);
             }
-            if (Faults.Next(path) is { } fault)
-            {
-                Stats.Fault();
-                await ServeFaultAsync(context, fault).ConfigureAwait(false);
-                return;
-            }
             var decision = RateLimiter.Take(bucket, DateTimeOffset.UtcNow);
             response.Headers["X-Rate-Limit-Limit"] = decision.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Headers["X-Rate-Limit-Remaining"] = decision.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -81,6 +84,19 @@ internal sealed class SimulatorPipeline
             {
                 Stats.RateLimited();
                 await WriteErrorAsync(context, 429, "E0000047", "API call exceeded rate limit due to too many requests.").ConfigureAwait(false);
+                return;
+            }
+            // Faults come after rate limiting: a failed request still spends the bucket, as at Okta.
+            if (Faults.Next(request.Method, path) is { } fault)
+            {
+                Stats.Fault();
+                if (fault == FaultKind.AnswerLost)
+                {
+                    await ApplyThenDropAnswerAsync(context, path).ConfigureAwait(false);
+                    return;
+                }
+
+                await ServeFaultAsync(context, fault).ConfigureAwait(false);
                 return;
             }
             await ServeApiAsync(context, path).ConfigureAwait(false);
@@ -98,7 +114,7 @@ internal sealed class SimulatorPipeline
     private async Task ServeApiAsync(HttpContext context, string path)
     {
         var request = context.Request;
-        var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method);
+        var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
         if (isWrite && request.ContentLength is null && string.IsNullOrEmpty(request.Headers.TransferEncoding))
         {
             context.Response.StatusCode = 411;
@@ -108,21 +124,28 @@ internal sealed class SimulatorPipeline
         }
         var body = isWrite ? await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false) : ReadOnlyMemory<byte>.Empty;
 
-        var auth = _authenticator.Authenticate(context);
-        if (auth.Failure is { } failure)
-        {
-            if (failure.WwwAuthenticate is not null)
-            {
-                context.Response.Headers.WWWAuthenticate = failure.WwwAuthenticate;
-            }
-            Stats.Route($"{request.Method} (unauthenticated)");
-            await WriteErrorAsync(context, failure.StatusCode, failure.ErrorCode, failure.ErrorSummary).ConfigureAwait(false);
-            return;
-        }
-        var caller = auth.Caller!;
-
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var lookup = _router.Find(request.Method, path, values);
+        Caller caller;
+        if (lookup.Route is { Anonymous: true })
+        {
+            caller = Caller.Anonymous;
+        }
+        else
+        {
+            var auth = _authenticator.Authenticate(context);
+            if (auth.Failure is { } failure)
+            {
+                if (failure.WwwAuthenticate is not null)
+                {
+                    context.Response.Headers.WWWAuthenticate = failure.WwwAuthenticate;
+                }
+                Stats.Route($"{request.Method} (unauthenticated)");
+                await WriteErrorAsync(context, failure.StatusCode, failure.ErrorCode, failure.ErrorSummary).ConfigureAwait(false);
+                return;
+            }
+            caller = auth.Caller!;
+        }
         if (lookup.Route is not { } route)
         {
             Stats.Route($"{request.Method} (unknown)");
@@ -172,6 +195,23 @@ internal sealed class SimulatorPipeline
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
         return buffer.ToArray();
+    }
+
+    /// <summary>The request takes effect, but its answer never reaches the client (a connection lost mid-response).</summary>
+    private async Task ApplyThenDropAnswerAsync(HttpContext context, string path)
+    {
+        var realBody = context.Response.Body;
+        using var swallowed = new MemoryStream();
+        context.Response.Body = swallowed;
+        try
+        {
+            await ServeApiAsync(context, path).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = realBody;
+            context.Abort();
+        }
     }
 
     private async Task ServeFaultAsync(HttpContext context, FaultKind fault)

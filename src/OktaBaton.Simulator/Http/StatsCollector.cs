@@ -50,6 +50,7 @@ internal sealed class StatsCollector
         ConcurrencyRejected = Interlocked.Read(ref _concurrencyRejected),
         FaultsServed = Interlocked.Read(ref _faults),
         MaxInFlight = Volatile.Read(ref _maxInFlight),
+        InFlight = Volatile.Read(ref _inFlight),
         ByBucket = new SortedDictionary<string, long>(_byBucket, StringComparer.Ordinal),
         ByRoute = new SortedDictionary<string, long>(_byRoute, StringComparer.Ordinal),
     };

@@ -204,10 +204,17 @@ internal static class OktaJson
         writer.WriteStartObject("_links");
         WriteHref(writer, "app", $"{baseUrl}/api/v1/apps/{app.Id}");
         WriteHref(writer, "user", $"{baseUrl}/api/v1/users/{user.Id}");
-        if (!assignment.Direct && assignment.ViaGroups.Count > 0)
+        if (!assignment.Direct)
         {
-            var groupIndex = assignment.ViaGroups.Min();
-            WriteHref(writer, "group", $"{baseUrl}/api/v1/groups/{org.Groups[groupIndex]!.Id}");
+            foreach (var groupIndex in app.GroupIndexes.Items)
+            {
+                var group = org.Groups[groupIndex]!;
+                if (group.Members.Contains(user.Index))
+                {
+                    WriteHref(writer, "group", $"{baseUrl}/api/v1/groups/{group.Id}");
+                    break;
+                }
+            }
         }
         writer.WriteEndObject();
         writer.WriteEndObject();

@@ -7,13 +7,13 @@ internal sealed class AppUserAssignment
     public int UserIndex { get; }
     /// <summary>Assigned directly (scope USER) — wins over group assignment for the reported scope.</summary>
     public bool Direct { get; set; }
-    /// <summary>Groups through which the user is assigned.</summary>
-    public HashSet<int> ViaGroups { get; } = new();
+    /// <summary>How many of the app's assigned groups hold the user (a count keeps big orgs small).</summary>
+    public int ViaGroupCount { get; set; }
     public string Status { get; set; } = "ACTIVE";
     public string? UserName { get; set; }
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset LastUpdated { get; set; }
 
     public string Scope => Direct ? "USER" : "GROUP";
-    public bool IsAssigned => Direct || ViaGroups.Count > 0;
+    public bool IsAssigned => Direct || ViaGroupCount > 0;
 }

@@ -175,7 +175,7 @@ internal sealed class OrgState
         {
             var app = Apps[appIndex]!;
             var assignment = GetOrAddAppUser(app, user, now);
-            assignment.ViaGroups.Add(group.Index);
+            assignment.ViaGroupCount++;
         }
         return true;
     }
@@ -192,7 +192,7 @@ internal sealed class OrgState
             var app = Apps[appIndex]!;
             if (app.Users.TryGetValue(user.Index, out var assignment))
             {
-                assignment.ViaGroups.Remove(group.Index);
+                assignment.ViaGroupCount--;
                 DropIfUnassigned(app, assignment);
             }
         }
@@ -281,7 +281,7 @@ internal sealed class OrgState
             group.Apps.Add(app.Index);
             foreach (var userIndex in group.Members.Items)
             {
-                GetOrAddAppUser(app, Users[userIndex]!, now).ViaGroups.Add(group.Index);
+                GetOrAddAppUser(app, Users[userIndex]!, now).ViaGroupCount++;
             }
         }
         else if (priority is not null)
@@ -304,7 +304,7 @@ internal sealed class OrgState
         {
             if (app.Users.TryGetValue(userIndex, out var assignment))
             {
-                assignment.ViaGroups.Remove(group.Index);
+                assignment.ViaGroupCount--;
                 assignment.LastUpdated = now;
                 DropIfUnassigned(app, assignment);
             }

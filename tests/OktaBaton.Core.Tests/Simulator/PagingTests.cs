@@ -82,6 +82,20 @@ public sealed class PagingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Filter_on_lastUpdated_selects_recently_changed_users()
+    {
+        var liam = await _sim.UserIdAsync("liam.lopez@acme.example");
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        using var suspend = await _sim.Client().PostAsync($"/api/v1/users/{liam}/lifecycle/suspend", null);
+        Assert.Equal(HttpStatusCode.OK, suspend.StatusCode);
+        var (changed, _) = await WalkAsync("/api/v1/users?filter=" + Uri.EscapeDataString($"lastUpdated gt \"{since}\""));
+        Assert.Equal(liam, Assert.Single(changed).GetProperty("id").GetString());
+
+        using var bad = await _sim.Client().GetAsync("/api/v1/users?filter=" + Uri.EscapeDataString("status equals ACTIVE"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task User_page_limit_above_the_maximum_is_clamped_to_200()
     {
         using var response = await _sim.Client().GetAsync("/api/v1/users?limit=1000");
@@ -110,6 +124,13 @@ public sealed class PagingTests : IAsyncLifetime
         var user = (await response.JsonAsync())[0];
         Assert.False(user.TryGetProperty("credentials", out _));
         Assert.False(user.GetProperty("_links").TryGetProperty("changePassword", out _));
+
+        using var viaAccept = new HttpRequestMessage(HttpMethod.Get, "/api/v1/users?limit=1");
+        viaAccept.Headers.TryAddWithoutValidation("Accept", "application/json; okta-response=\"omitCredentials\"");
+        using var acceptResponse = await client.SendAsync(viaAccept);
+        var acceptUser = (await acceptResponse.JsonAsync())[0];
+        Assert.False(acceptUser.TryGetProperty("credentials", out _));
+        Assert.True(acceptUser.GetProperty("_links").TryGetProperty("changePassword", out _));
 
         using var plain = await client.GetAsync("/api/v1/users?limit=1");
         Assert.True((await plain.JsonAsync())[0].TryGetProperty("credentials", out _));

@@ -2,6 +2,7 @@ using OktaBaton.PowerShell.Tests.Infrastructure;
 
 namespace OktaBaton.PowerShell.Tests.Connection;
 
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class ConnectOktaTests(SimulatedOrg org) : IClassFixture<SimulatedOrg>
 {
     [Fact]
@@ -119,5 +120,27 @@ public sealed class ConnectOktaTests(SimulatedOrg org) : IClassFixture<Simulated
 
         Assert.NotEmpty(run.Verbose);
         Assert.DoesNotContain(SimulatedOrg.SuperAdminToken, run.AllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APassThruConnectionStaysUsableAfterTheSessionConnectsElsewhere()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "oktabaton-passthru-" + Guid.NewGuid().ToString("N") + ".json");
+        using var session = new ModuleSession();
+        var run = session.Run(
+            "$first = Connect-Okta -Domain $domain -ApiToken $superAdmin -PassThru; Connect-Okta -Domain $domain -ApiToken $readOnly; " +
+            "Invoke-OktaSync -Path $path -Connection $first -ResourceType role | ForEach-Object Roles; (Get-OktaConnection).Principal",
+            new Dictionary<string, object?>
+            {
+                ["domain"] = org.Domain,
+                ["superAdmin"] = SimulatedOrg.Secure(SimulatedOrg.SuperAdminToken),
+                ["readOnly"] = SimulatedOrg.Secure(SimulatedOrg.ReadOnlyToken),
+                ["path"] = path,
+            });
+        File.Delete(path);
+
+        run.AssertNoErrors();
+        Assert.True((long)run.Output[0].BaseObject > 0);
+        Assert.Equal(2, run.Output.Count);
     }
 }

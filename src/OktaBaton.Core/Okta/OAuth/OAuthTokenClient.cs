@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OktaBaton.Core.Okta.OAuth;
+
+/// <summary>
+/// Asks the org authorization server for a client-credentials token with a private_key_jwt assertion.
+/// Switches to DPoP when Okta answers invalid_dpop_proof, and replays once with the nonce Okta hands out
+/// in a use_dpop_nonce answer. Every attempt carries a fresh assertion (Okta's jti is single use).
+/// </summary>
+internal sealed class OAuthTokenClient
+{
+    internal const string DPoPUserAgentExtension = "isDPoP:true";
+    private const string JwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    private const int MaxAttempts = 4;
+
+    private readonly OAuthClientSettings _settings;
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private readonly ClientAssertionBuilder _assertions;
+    private readonly DPoPProofBuilder _proofs;
+    private string? _nonce;
+
+    public OAuthTokenClient(Uri tokenUrl, OAuthClientSettings settings, HttpClient http, TimeProvider time, DPoPProofBuilder proofs)
+    {
+        TokenUrl = tokenUrl;
+        _settings = settings;
+        _http = http;
+        _time = time;
+        _proofs = proofs;
+        _assertions = new ClientAssertionBuilder(settings.ClientId, settings.KeyId, settings.Key);
+        UseDPoP = settings.UseDPoP;
+    }
+
+    public Uri TokenUrl { get; }
+
+    /// <summary>True once DPoP is in use (asked for, or demanded by Okta).</summary>
+    public bool UseDPoP { get; private set; }
+
+    public async Task<OAuthAccessToken> RequestAsync(CancellationToken cancellationToken)
+    {
+        var replayedForNonce = false;
+        var replayedForReuse = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = _time.GetUtcNow();
+            using var request = new HttpRequestMessage(HttpMethod.Post, TokenUrl)
+            {
+                Content = new FormUrlEncodedContent(new[]
+                {
+                    new KeyValuePair<string, string>("grant_type", "client_credentials"),
+                    new KeyValuePair<string, string>("scope", string.Join(" ", _settings.Scopes)),
+                    new KeyValuePair<string, string>("client_assertion_type", JwtBearerAssertionType),
+                    new KeyValuePair<string, string>("client_assertion", _assertions.Build(TokenUrl, now)),
+                }),
+            };
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (UseDPoP)
+            {
+                request.Headers.TryAddWithoutValidation("DPoP", _proofs.Build(HttpMethod.Post, TokenUrl, now, _nonce));
+                request.Headers.TryAddWithoutValidation("x-okta-user-agent-extended", DPoPUserAgentExtension);
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new OAuthException(OAuthFailure.TokenEndpointError, $"Cannot reach the Okta token endpoint {TokenUrl.AbsoluteUri}: {e.Message}", e);
+            }
+            using (response)
+            {
+                var body = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                if (response.IsSuccessStatusCode) return ParseToken(body, now);
+
+                var (error, description) = ParseError(body);
+                if (response.Headers.TryGetValues("DPoP-Nonce", out var nonces)) _nonce = nonces.FirstOrDefault() ?? _nonce;
+                if (attempt < MaxAttempts)
+                {
+                    if (error == "invalid_dpop_proof" && !UseDPoP)
+                    {
+                        UseDPoP = true;
+                        continue;
+                    }
+                    if (error == "use_dpop_nonce" && !replayedForNonce && _nonce != null)
+                    {
+                        UseDPoP = true;
+                        replayedForNonce = true;
+                        continue;
+                    }
+                    if (error == "invalid_client" && !replayedForReuse && (description ?? "").IndexOf("already been used", StringComparison.OrdinalIgnoreCase) >= 0)
+                    {
+                        replayedForReuse = true;
+                        continue;
+                    }
+                }
+                var offset = response.Headers.Date is { } serverDate ? serverDate - _time.GetUtcNow() : (TimeSpan?)null;
+                throw OAuthTokenErrorTranslator.Translate((int)response.StatusCode, error, description, _settings, TokenUrl, offset);
+            }
+        }
+    }
+
+    private OAuthAccessToken ParseToken(string body, DateTimeOffset requestedAt)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            var token = root.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            if (string.IsNullOrEmpty(token)) throw new JsonException("no access_token");
+            var type = root.TryGetProperty("token_type", out var tt) && tt.ValueKind == JsonValueKind.String ? tt.GetString() : "Bearer";
+            var expiresIn = root.TryGetProperty("expires_in", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt64() : 3600;
+            var scope = root.TryGetProperty("scope", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+            var isDPoP = string.Equals(type, "DPoP", StringComparison.OrdinalIgnoreCase);
+            if (isDPoP) UseDPoP = true;
+            var scopes = scope is null ? _settings.Scopes : OAuthTokenErrorTranslator.SplitScopes(scope);
+            return new OAuthAccessToken(token!, isDPoP, requestedAt.AddSeconds(expiresIn), scopes);
+        }
+        catch (JsonException)
+        {
+            throw new OAuthException(OAuthFailure.TokenEndpointError,
+                $"The Okta token endpoint {TokenUrl.AbsoluteUri} answered success without a usable access token; is -Domain an Okta org?");
+        }
+    }
+
+    private static (string? Error, string? Description) ParseError(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return (null, null);
+            string? Get(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return (Get("error"), Get("error_description") ?? Get("errorSummary"));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+}

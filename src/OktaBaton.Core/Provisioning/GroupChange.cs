@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+
+namespace OktaBaton.Core.Provisioning;
+
+/// <summary>The result of creating, modifying or deleting one group.</summary>
+public sealed class GroupChange
+{
+    /// <summary>"New", "Set" or "Remove".</summary>
+    public string Action { get; set; } = string.Empty;
+
+    public ProvisioningOutcome Outcome { get; set; }
+
+    public string GroupId { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string? Description { get; set; }
+
+    /// <summary>OKTA_GROUP, APP_GROUP or BUILT_IN.</summary>
+    public string? Type { get; set; }
+
+    /// <summary>For New: the user ids made members (already members included).</summary>
+    public IReadOnlyList<string> MemberIds { get; set; } = Array.Empty<string>();
+
+    public override string ToString() => $"{Action} group {Name} ({GroupId}): {Outcome}";
+}

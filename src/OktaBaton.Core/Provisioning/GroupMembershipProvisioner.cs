@@ -1,0 +1,76 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using OktaBaton.Core.Okta.Models;
+
+namespace OktaBaton.Core.Provisioning;
+
+/// <summary>
+/// <c>group:{id}:member</c> for a user: PUT / DELETE /groups/{g}/users/{u}, on OKTA_GROUP groups only.
+/// Revoking a non-member is AlreadyRevoked, never an error.
+/// </summary>
+internal sealed class GroupMembershipProvisioner : EntitlementProvisioner
+{
+    public GroupMembershipProvisioner(OktaDirectory directory)
+        : base(directory)
+    {
+    }
+
+    public override string ResourceType => EntitlementReference.GroupType;
+
+    public override Task<AccessChange?> GrantAsync(EntitlementReference entitlement, PrincipalReference principal, ChangeConfirmation? confirm, CancellationToken ct) =>
+        ChangeAsync(grant: true, entitlement, principal, confirm, ct);
+
+    public override Task<AccessChange?> RevokeAsync(EntitlementReference entitlement, PrincipalReference principal, ChangeConfirmation? confirm, CancellationToken ct) =>
+        ChangeAsync(grant: false, entitlement, principal, confirm, ct);
+
+    internal static void RequireOktaGroup(OktaGroup group, string what)
+    {
+        if (!string.Equals(group.Type, "OKTA_GROUP", StringComparison.Ordinal))
+        {
+            throw new OktaOperationException("OktaInvalidGroupType", OktaFailureKind.InvalidOperation,
+                $"Cannot {what} {OktaDirectory.Describe(group)}: it is a {group.Type ?? "non-Okta"} group, and Okta only allows this on OKTA_GROUP groups.");
+        }
+    }
+
+    private async Task<AccessChange?> ChangeAsync(bool grant, EntitlementReference entitlement, PrincipalReference principal, ChangeConfirmation? confirm, CancellationToken ct)
+    {
+        RequireUser(entitlement, principal);
+        var group = await Directory.GetGroupAsync(entitlement.ResourceId, ct).ConfigureAwait(false);
+        RequireOktaGroup(group, "change the membership of");
+        var user = await ResolveAsync(principal, ct).ConfigureAwait(false);
+        var action = grant ? $"Add {user.Description} as a member" : $"Remove {user.Description} from the members";
+        if (!await ConfirmAsync(confirm, OktaDirectory.Describe(group), action).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var name = group.Profile.Name ?? group.Id;
+        var isMember = await IsMemberAsync(group.Id, user.Id, ct).ConfigureAwait(false);
+        if (isMember == grant)
+        {
+            return Result(grant, grant ? ProvisioningOutcome.AlreadyGranted : ProvisioningOutcome.AlreadyRevoked, entitlement, name, user);
+        }
+
+        // Both calls are idempotent in Okta (204 whether or not the membership existed), so the client may repeat them.
+        var path = "/api/v1/groups/" + OktaDirectory.Escape(group.Id) + "/users/" + OktaDirectory.Escape(user.Id);
+        await Directory.Client.SendAsync(grant ? HttpMethod.Put : HttpMethod.Delete, path, null, ct).ConfigureAwait(false);
+        return Result(grant, grant ? ProvisioningOutcome.Granted : ProvisioningOutcome.Revoked, entitlement, name, user);
+    }
+
+    /// <summary>Looks through the user's groups (usually one page) rather than the group's members (possibly huge).</summary>
+    private async Task<bool> IsMemberAsync(string groupId, string userId, CancellationToken ct)
+    {
+        var path = "/api/v1/users/" + OktaDirectory.Escape(userId) + "/groups?limit=200";
+        await foreach (var group in Directory.Client.ListAsync<OktaGroup>(path, ct).ConfigureAwait(false))
+        {
+            if (PrincipalReference.SameId(group.Id, groupId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

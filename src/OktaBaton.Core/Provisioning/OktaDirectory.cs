@@ -1,0 +1,91 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using OktaBaton.Core.Okta;
+using OktaBaton.Core.Okta.Models;
+
+namespace OktaBaton.Core.Provisioning;
+
+/// <summary>
+/// Reads the objects a change is about, turning Okta's 404 into an error that names the missing thing
+/// (OktaUserNotFound, OktaGroupNotFound, …) whatever command asked.
+/// </summary>
+internal sealed class OktaDirectory
+{
+    public OktaDirectory(OktaClient client)
+    {
+        Client = client ?? throw new ArgumentNullException(nameof(client));
+    }
+
+    public OktaClient Client { get; }
+
+    /// <summary>GET /users/{idOrLogin}: Okta accepts an id or a login here.</summary>
+    public Task<OktaUser> GetUserAsync(string idOrLogin, CancellationToken ct) =>
+        GetAsync<OktaUser>("/api/v1/users/" + Escape(idOrLogin), "OktaUserNotFound", $"User {PrincipalReference.Quote(idOrLogin)} was not found.", ct);
+
+    public async Task<OktaUser?> FindUserAsync(string idOrLogin, CancellationToken ct)
+    {
+        try
+        {
+            return await Client.GetAsync<OktaUser>("/api/v1/users/" + Escape(idOrLogin), ct).ConfigureAwait(false);
+        }
+        catch (OktaApiException api) when (api.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    public Task<OktaGroup> GetGroupAsync(string id, CancellationToken ct) =>
+        GetAsync<OktaGroup>("/api/v1/groups/" + Escape(id), "OktaGroupNotFound", $"Group {PrincipalReference.Quote(id)} was not found.", ct);
+
+    public Task<OktaApp> GetAppAsync(string id, CancellationToken ct) =>
+        GetAsync<OktaApp>("/api/v1/apps/" + Escape(id), "OktaAppNotFound", $"App {PrincipalReference.Quote(id)} was not found.", ct);
+
+    public async Task<T?> FindAsync<T>(string relativeUrl, CancellationToken ct)
+        where T : class
+    {
+        try
+        {
+            return await Client.GetAsync<T>(relativeUrl, ct).ConfigureAwait(false);
+        }
+        catch (OktaApiException api) when (api.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Sends a write whose 404 means "already gone" (a DELETE repeated after a lost answer); true when it was sent and applied.</summary>
+    public async Task<bool> DeleteIfPresentAsync(string relativeUrl, CancellationToken ct)
+    {
+        try
+        {
+            await Client.SendAsync(HttpMethod.Delete, relativeUrl, null, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (OktaApiException api) when (api.IsNotFound)
+        {
+            return false;
+        }
+    }
+
+    public static string Escape(string id) => Uri.EscapeDataString(id);
+
+    public static string Describe(OktaUser user) => "user " + PrincipalReference.Quote(user.Profile.Login ?? user.Id) + " (" + user.Id + ")";
+
+    public static string Describe(OktaGroup group) => "group " + PrincipalReference.Quote(group.Profile.Name ?? group.Id) + " (" + group.Id + ")";
+
+    public static string Describe(OktaApp app) => "app " + PrincipalReference.Quote(app.Label ?? app.Name ?? app.Id) + " (" + app.Id + ")";
+
+    private async Task<T> GetAsync<T>(string relativeUrl, string notFoundId, string notFoundMessage, CancellationToken ct)
+    {
+        try
+        {
+            return await Client.GetAsync<T>(relativeUrl, ct).ConfigureAwait(false);
+        }
+        catch (OktaApiException api) when (api.IsNotFound)
+        {
+            throw new OktaOperationException(notFoundId, OktaFailureKind.NotFound, notFoundMessage + " " + api.Message, api);
+        }
+    }
+}

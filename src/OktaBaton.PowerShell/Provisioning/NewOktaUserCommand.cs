@@ -1,0 +1,86 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Security;
+using OktaBaton.Core.Provisioning;
+
+namespace OktaBaton.PowerShell.Provisioning;
+
+/// <summary>
+/// Creates Okta accounts. A login that exists already comes back as AlreadyExists, untouched. A generated
+/// password (-GeneratePassword) is long and random and is never shown.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(UserChange))]
+public sealed class NewOktaUserCommand : ProvisioningCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("GivenName")]
+    [ValidateNotNullOrEmpty]
+    public string FirstName { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Surname")]
+    [ValidateNotNullOrEmpty]
+    public string LastName { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Email { get; set; } = string.Empty;
+
+    /// <summary>Defaults to the email.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Login { get; set; }
+
+    /// <summary>Create the user STAGED instead of activating it.</summary>
+    [Parameter]
+    public SwitchParameter Staged { get; set; }
+
+    /// <summary>Let Okta email the activation link (only for a user activated without a password).</summary>
+    [Parameter]
+    public SwitchParameter SendActivationEmail { get; set; }
+
+    /// <summary>Require a password change at first sign-in.</summary>
+    [Parameter]
+    public SwitchParameter ChangePasswordAtFirstLogin { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateSet("OKTA", "FEDERATION", IgnoreCase = true)]
+    public string Provider { get; set; } = "OKTA";
+
+    [Parameter]
+    public SecureString? Password { get; set; }
+
+    [Parameter]
+    public SwitchParameter GeneratePassword { get; set; }
+
+    /// <summary>More profile attributes (not login, email, firstName or lastName).</summary>
+    [Parameter]
+    public Hashtable? Attribute { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var request = new NewUserRequest
+        {
+            FirstName = FirstName,
+            LastName = LastName,
+            Email = Email,
+            Login = string.IsNullOrWhiteSpace(Login) ? null : Login,
+            Activate = !Staged.IsPresent,
+            SendActivationEmail = SendActivationEmail.IsPresent,
+            ChangePasswordAtFirstLogin = ChangePasswordAtFirstLogin.IsPresent,
+            Provider = Provider,
+            Password = Password,
+            GeneratePassword = GeneratePassword.IsPresent,
+        };
+        if (Attribute is not null)
+        {
+            foreach (DictionaryEntry entry in Attribute)
+            {
+                request.Attributes[entry.Key.ToString() ?? string.Empty] = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+            }
+        }
+
+        Provision(request.Login ?? Email, "User", (connection, confirm, ct) =>
+            new AccountProvisioner(connection.Client).CreateAsync(request, confirm, ct));
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Management.Automation;
+using OktaBaton.Core.SyncFile;
+
+namespace OktaBaton.PowerShell.Sync;
+
+/// <summary>Lists the grants of a sync file as flat, Export-Csv-ready records; -Expand adds access inherited through groups.</summary>
+[Cmdlet(VerbsCommon.Get, "OktaSyncGrant")]
+[OutputType(typeof(SyncGrantRecord))]
+public sealed class GetOktaSyncGrantCommand : SyncFileQueryCmdlet
+{
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] PrincipalId { get; set; } = Array.Empty<string>();
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] EntitlementId { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] Slug { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    public SwitchParameter Expand { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var filter = Filter();
+        filter.PrincipalIds = PrincipalId;
+        filter.EntitlementIds = EntitlementId;
+        filter.Slugs = Slug;
+        Stream(query => query.Grants(Expand), filter, query =>
+        {
+            foreach (var warning in query.FileWarnings)
+            {
+                WriteWarning("This sync file is incomplete: " + warning.Message);
+            }
+        });
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Management.Automation;
+using OktaBaton.Core.Model;
+using OktaBaton.Core.Sync;
+using OktaBaton.PowerShell.Infrastructure;
+
+namespace OktaBaton.PowerShell.Sync;
+
+/// <summary>Syncs the connected org into a JSON sync file and returns a summary.</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "OktaSync")]
+[OutputType(typeof(OktaSyncSummary))]
+public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    [Parameter]
+    public SwitchParameter SyncCustomRoles { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipSecondaryEmails { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipAppGroups { get; set; }
+
+    [Parameter]
+    public SwitchParameter SyncInactiveApps { get; set; }
+
+    [Parameter]
+    public SwitchParameter SyncSecrets { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] EmailDomain { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? GroupNameFilter { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipDeprovisionedUsers { get; set; }
+
+    [Parameter]
+    [ValidateSet(ResourceTypes.User, ResourceTypes.Group, ResourceTypes.App, ResourceTypes.Role, ResourceTypes.CustomRole,
+        ResourceTypes.ResourceSet, ResourceTypes.ResourceSetBinding, ResourceTypes.ApiToken)]
+    public string[] ResourceType { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 8;
+
+    protected override void EndProcessing()
+    {
+        var connection = ResolveConnection();
+        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        var options = new SyncOptions
+        {
+            SyncCustomRoles = SyncCustomRoles,
+            SkipSecondaryEmails = SkipSecondaryEmails,
+            SkipAppGroups = SkipAppGroups,
+            SyncInactiveApps = SyncInactiveApps,
+            SyncSecrets = SyncSecrets,
+            SkipDeprovisionedUsers = SkipDeprovisionedUsers,
+            GroupNameFilter = GroupNameFilter,
+            MaxConcurrency = ThrottleLimit,
+        };
+        foreach (var domain in EmailDomain) options.EmailDomains.Add(domain);
+        foreach (var type in ResourceType) options.ResourceTypes.Add(type);
+
+        RunTerminating(path, "Sync", async context =>
+        {
+            context.WriteVerbose($"Syncing {connection.Domain} to {path}.");
+            var progress = new ProgressBridge(context);
+            var result = await new SyncEngine(connection.Client).RunAsync(path, options, progress, context.CancellationToken).ConfigureAwait(false);
+            progress.Complete();
+            context.WriteObject(new OktaSyncSummary(result));
+        });
+    }
+
+    /// <summary>One progress bar per phase (child of the sync's bar), throttled; warnings go to the warning stream.</summary>
+    private sealed class ProgressBridge : ISyncProgress
+    {
+        private const int ParentId = 1;
+        private readonly CmdletContext _context;
+        private readonly ConcurrentDictionary<string, int> _phaseIds = new(StringComparer.Ordinal);
+        private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
+        private readonly object _gate = new();
+
+        public ProgressBridge(CmdletContext context) => _context = context;
+
+        public void Report(string phase, long done, long? total)
+        {
+            var isNew = !_phaseIds.ContainsKey(phase);
+            var id = _phaseIds.GetOrAdd(phase, _ => ParentId + 1 + _phaseIds.Count);
+            lock (_gate)
+            {
+                if (!isNew && done != total && _sinceLast.ElapsedMilliseconds < 200) return;
+                _sinceLast.Restart();
+            }
+            var status = total is long all ? $"{done} of {all}" : $"{done}";
+            var record = new ProgressRecord(id, phase, status) { ParentActivityId = ParentId };
+            if (total is long known && known > 0) record.PercentComplete = (int)Math.Min(100, done * 100 / known);
+            _context.WriteProgress(new ProgressRecord(ParentId, "Okta sync", phase));
+            _context.WriteProgress(record);
+        }
+
+        public void Warn(SyncWarning warning) => _context.WriteWarning(warning.Message);
+
+        public void Complete()
+        {
+            foreach (var pair in _phaseIds)
+            {
+                _context.WriteProgress(new ProgressRecord(pair.Value, pair.Key, "Done") { ParentActivityId = ParentId, RecordType = ProgressRecordType.Completed });
+            }
+            _context.WriteProgress(new ProgressRecord(ParentId, "Okta sync", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+    }
+}

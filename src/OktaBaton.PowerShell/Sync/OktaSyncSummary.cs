@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OktaBaton.Core.Model;
+using OktaBaton.Core.Sync;
+
+namespace OktaBaton.PowerShell.Sync;
+
+/// <summary>What Invoke-OktaSync wrote: flat, one property per resource type.</summary>
+public sealed class OktaSyncSummary
+{
+    internal OktaSyncSummary(SyncResult result)
+    {
+        long Count(string type) => result.ResourceCounts.TryGetValue(type, out var count) ? count : 0;
+        Path = result.Path;
+        SyncId = result.SyncId;
+        Users = Count(ResourceTypes.User);
+        Groups = Count(ResourceTypes.Group);
+        Apps = Count(ResourceTypes.App);
+        Roles = Count(ResourceTypes.Role);
+        CustomRoles = Count(ResourceTypes.CustomRole);
+        ResourceSets = Count(ResourceTypes.ResourceSet);
+        ResourceSetBindings = Count(ResourceTypes.ResourceSetBinding);
+        ApiTokens = Count(ResourceTypes.ApiToken);
+        Entitlements = result.Entitlements;
+        Grants = result.Grants;
+        Requests = result.Requests;
+        Retries = result.Retries;
+        Warnings = result.Warnings.Select(w => w.Message).ToArray();
+        Duration = result.Duration;
+        ResourceCounts = result.ResourceCounts;
+    }
+
+    public string Path { get; }
+
+    public string SyncId { get; }
+
+    public long Users { get; }
+
+    public long Groups { get; }
+
+    public long Apps { get; }
+
+    public long Roles { get; }
+
+    public long CustomRoles { get; }
+
+    public long ResourceSets { get; }
+
+    public long ResourceSetBindings { get; }
+
+    public long ApiTokens { get; }
+
+    public long Entitlements { get; }
+
+    public long Grants { get; }
+
+    public long Requests { get; }
+
+    public long Retries { get; }
+
+    public string[] Warnings { get; }
+
+    public TimeSpan Duration { get; }
+
+    /// <summary>Resource type id → count, for the types this sync selected.</summary>
+    public IReadOnlyDictionary<string, long> ResourceCounts { get; }
+}

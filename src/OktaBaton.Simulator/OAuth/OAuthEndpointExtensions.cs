@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace OktaBaton.Simulator.OAuth;
+
+/// <summary>Wires the org authorization server into an ASP.NET Core app.</summary>
+public static class OAuthEndpointExtensions
+{
+    /// <summary>Maps POST /oauth2/v1/token.</summary>
+    public static IEndpointConventionBuilder MapOktaTokenEndpoint(this IEndpointRouteBuilder endpoints, OAuthAuthority authority)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var tokenEndpoint = new OAuthTokenEndpoint(authority);
+        return endpoints.MapPost(OAuthTokenEndpoint.Path, tokenEndpoint.HandleAsync);
+    }
+
+    /// <summary>
+    /// Writes a failed check as Okta does: status, WWW-Authenticate, DPoP-Nonce and an Okta error body.
+    /// </summary>
+    public static async Task WriteFailureAsync(this OAuthResourceCheck check, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(context);
+        check.ApplyTo(context.Response);
+        context.Response.ContentType = "application/json";
+        var errorId = "oae" + Guid.NewGuid().ToString("N")[..19];
+        await context.Response.WriteAsync(
+            $"{{\"errorCode\":\"{check.OktaErrorCode}\",\"errorSummary\":\"{check.OktaErrorSummary}\",\"errorLink\":\"{check.OktaErrorCode}\",\"errorId\":\"{errorId}\",\"errorCauses\":[]}}",
+            context.RequestAborted);
+    }
+}
