@@ -15,6 +15,7 @@ internal sealed class BucketPacer
 {
     private static readonly TimeSpan DocumentedWindow = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan TimerResolution = TimeSpan.FromMilliseconds(1);
 
     private readonly object _lock = new();
     private readonly SemaphoreSlim _turnstile = new(1, 1);
@@ -176,7 +177,8 @@ internal sealed class BucketPacer
             return false;
         }
 
-        if (_nextSlot > now)
+        // a slot less than a timer tick away is taken now: the slots still keep the average pace
+        if (_nextSlot - now >= TimerResolution)
         {
             wait = _nextSlot - now;
             return false;
@@ -184,7 +186,7 @@ internal sealed class BucketPacer
 
         _inFlight++;
         var left = _windowEnd - now;
-        _nextSlot = now + TimeSpan.FromTicks(left.Ticks / available);
+        _nextSlot = (_nextSlot > now ? _nextSlot : now) + TimeSpan.FromTicks(left.Ticks / available);
         ticket = new PacingTicket(now, isProbe: false);
         wait = TimeSpan.Zero;
         return true;
