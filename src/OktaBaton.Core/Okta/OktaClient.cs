@@ -25,7 +25,7 @@ public sealed class OktaClient : IDisposable
 
     private readonly HttpClient _http;
     private readonly IOktaAuthenticator _authenticator;
-    private readonly IRequestGate? _gate;
+    private IRequestGate? _gate;
     private readonly TimeSpan _requestTimeout;
     private readonly ResiliencePipeline _pipeline;
 
@@ -57,6 +57,13 @@ public sealed class OktaClient : IDisposable
     public OktaOrgUrl Org { get; }
 
     public OktaClientStats Stats { get; } = new();
+
+    /// <summary>The pacer every attempt passes (a sync installs its rate-limit scheduler here for its duration).</summary>
+    internal IRequestGate? Gate
+    {
+        get => Volatile.Read(ref _gate);
+        set => Volatile.Write(ref _gate, value);
+    }
 
     /// <summary>GET one object, e.g. "/api/v1/users/me".</summary>
     public Task<T> GetAsync<T>(string relativeUrl, CancellationToken ct) =>
@@ -181,14 +188,16 @@ public sealed class OktaClient : IDisposable
         Func<HttpResponseMessage, RequestState, CancellationToken, Task<TResult>> readSuccess, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_requestTimeout);
         try
         {
             for (var unauthorizedRetries = 0; ; unauthorizedRetries++)
             {
-                if (_gate is not null)
+                var gate = Gate;
+                // the time spent waiting for the gate is not part of the request's time limit
+                using var lease = gate is null ? null : await gate.EnterAsync(state.Method, state.Uri, ct).ConfigureAwait(false);
+                if (unauthorizedRetries == 0)
                 {
-                    await _gate.WaitAsync(state.Method, state.Uri, timeout.Token).ConfigureAwait(false);
+                    timeout.CancelAfter(_requestTimeout);
                 }
 
                 using var request = await CreateRequestAsync(state, timeout.Token).ConfigureAwait(false);
@@ -200,7 +209,7 @@ public sealed class OktaClient : IDisposable
                 var rateLimit = RateLimitInfo.FromHeaders(response.Headers);
                 if (rateLimit is not null)
                 {
-                    _gate?.OnResponse(state.Method, state.Uri, (int)response.StatusCode, rateLimit);
+                    lease?.OnResponse((int)response.StatusCode, rateLimit);
                 }
 
                 if (response.IsSuccessStatusCode)

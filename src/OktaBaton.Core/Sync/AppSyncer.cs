@@ -27,7 +27,7 @@ internal sealed class AppSyncer : IResourceSyncer
             assignments =>
             {
                 var entitlementId = EntitlementIds.Create(assignments.App, EntitlementSlugs.Access);
-                foreach (var user in assignments.Users ?? new List<OktaAppUser>())
+                foreach (var user in assignments.Users ?? new List<OktaObjectRef>())
                 {
                     context.WriteGrant(entitlementId, new ResourceId(ResourceTypes.User, user.Id));
                 }
@@ -42,7 +42,7 @@ internal sealed class AppSyncer : IResourceSyncer
         var id = new ResourceId(ResourceTypes.App, app.Id);
         var escaped = SyncContext.Escape(app.Id);
         // includes users assigned through a group (scope GROUP), as the reference connector reports them
-        var users = await context.TryListAsync<OktaAppUser>($"/api/v1/apps/{escaped}/users?limit=500", id,
+        var users = await context.TryListAsync<OktaObjectRef>($"/api/v1/apps/{escaped}/users?limit=500", id,
             $"the users assigned to app '{app.Label}' ({app.Id})", ct).ConfigureAwait(false);
         var groups = await context.TryListAsync<OktaAppGroup>($"/api/v1/apps/{escaped}/groups?limit=200", id,
             $"the groups assigned to app '{app.Label}' ({app.Id})", ct).ConfigureAwait(false);
@@ -66,7 +66,7 @@ internal sealed class AppSyncer : IResourceSyncer
 
     private sealed class AppAssignments
     {
-        public AppAssignments(ResourceId app, List<OktaAppUser>? users, List<OktaAppGroup>? groups)
+        public AppAssignments(ResourceId app, List<OktaObjectRef>? users, List<OktaAppGroup>? groups)
         {
             App = app;
             Users = users;
@@ -75,7 +75,7 @@ internal sealed class AppSyncer : IResourceSyncer
 
         public ResourceId App { get; }
 
-        public List<OktaAppUser>? Users { get; }
+        public List<OktaObjectRef>? Users { get; }
 
         public List<OktaAppGroup>? Groups { get; }
     }

@@ -21,7 +21,7 @@ internal sealed class GroupSyncer : IResourceSyncer
         var kept = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<string>();
         long listed = 0, done = 0;
-        await OrderedWork<(ResourceId Group, List<OktaUser>? Members)>.RunAsync(
+        await OrderedWork<(ResourceId Group, List<OktaObjectRef>? Members)>.RunAsync(
             KeptGroupsAsync(context, ct),
             context.Degree,
             group =>
@@ -33,8 +33,8 @@ internal sealed class GroupSyncer : IResourceSyncer
                 context.Report("Groups", ++listed);
                 return async token =>
                 {
-                    if (group.Stats?.UsersCount == 0) return (id, new List<OktaUser>());
-                    var members = await context.TryListAsync<OktaUser>($"/api/v1/groups/{SyncContext.Escape(group.Id)}/users?limit=1000", id,
+                    if (group.Stats?.UsersCount == 0) return (id, new List<OktaObjectRef>());
+                    var members = await context.TryListAsync<OktaObjectRef>($"/api/v1/groups/{SyncContext.Escape(group.Id)}/users?limit=1000", id,
                         $"the members of group '{group.Profile.Name}' ({group.Id})", token).ConfigureAwait(false);
                     return (id, members);
                 };

@@ -16,13 +16,15 @@ internal sealed class SyncContext
     private readonly List<SyncWarning> _warnings = new();
     private readonly ISyncProgress? _progress;
     private readonly IReadOnlyList<string> _selected;
+    private readonly SyncFileWriter _file;
+    private readonly AsyncLocal<ISyncFileSink?> _lane = new();
     private Task<List<OktaResourceSet>>? _resourceSets;
 
     public SyncContext(OktaClient client, SyncOptions options, SyncFileWriter writer, ISyncProgress? progress)
     {
         Client = client;
         Options = options;
-        Writer = writer;
+        _file = writer;
         _progress = progress;
         _selected = options.SelectedResourceTypes();
         Users = new UserFilter(options);
@@ -33,7 +35,17 @@ internal sealed class SyncContext
 
     public SyncOptions Options { get; }
 
-    public SyncFileWriter Writer { get; }
+    /// <summary>Where the running syncer writes: its own lane of the file when syncers run side by side.</summary>
+    public ISyncFileSink Writer => _lane.Value ?? _file;
+
+    /// <summary>Sends this async flow's writes (and those of the tasks it starts) to <paramref name="lane"/>.</summary>
+    public void WriteTo(ISyncFileSink lane) => _lane.Value = lane;
+
+    /// <summary>
+    /// True when no syncer's grants depend on what another keeps (no user filter, no group selection), so
+    /// the users, the groups (with roles after them) and the apps may be synced side by side.
+    /// </summary>
+    public bool SyncersAreIndependent => !Users.IsActive && !Options.SkipAppGroups && Options.GroupNameFilter is null;
 
     public UserFilter Users { get; }
 
@@ -66,12 +78,20 @@ internal sealed class SyncContext
         get { lock (_warnings) return _warnings.ToList(); }
     }
 
-    public void Report(string phase, long done, long? total = null) => _progress?.Report(phase, done, total);
+    /// <summary>Progress reaches the sink one call at a time, even from syncers running side by side.</summary>
+    public void Report(string phase, long done, long? total = null)
+    {
+        if (_progress is null) return;
+        lock (_warnings) _progress.Report(phase, done, total);
+    }
 
     public void Warn(SyncWarning warning)
     {
-        lock (_warnings) _warnings.Add(warning);
-        _progress?.Warn(warning);
+        lock (_warnings)
+        {
+            _warnings.Add(warning);
+            _progress?.Warn(warning);
+        }
     }
 
     /// <summary>

@@ -39,6 +39,18 @@ public sealed class SyncOptions
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>
+    /// The most requests in flight at once. The scheduler also stays within <see cref="RateLimitShare"/> of Okta's
+    /// org-wide limit of 75, so the cap is min(ThrottleLimit, 75 × RateLimitShare).
+    /// </summary>
+    public int ThrottleLimit { get; set; } = 16;
+
+    /// <summary>
+    /// The share (more than 0, at most 1) of each Okta rate-limit bucket this sync may spend, leaving the rest to the
+    /// org's other clients; 0.5 is Okta's default share per token.
+    /// </summary>
+    public double RateLimitShare { get; set; } = 0.5;
+
+    /// <summary>
     /// The Okta CIAM Workforce connector's sync: e-mail domains are required; users, groups (optionally by name
     /// prefix), standard roles and custom roles; no apps or secrets.
     /// </summary>
@@ -74,6 +86,14 @@ public sealed class SyncOptions
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
+        if (ThrottleLimit < 1 || ThrottleLimit > 75)
+        {
+            throw new ArgumentException("ThrottleLimit must be between 1 and 75 (Okta's concurrency limit per org).", nameof(ThrottleLimit));
+        }
+        if (double.IsNaN(RateLimitShare) || RateLimitShare <= 0 || RateLimitShare > 1)
+        {
+            throw new ArgumentException("RateLimitShare must be more than 0 and at most 1, e.g. 0.5 for half of each rate-limit bucket.", nameof(RateLimitShare));
+        }
         foreach (var type in ResourceTypes)
         {
             if (Model.ResourceTypes.Find(type) is null)

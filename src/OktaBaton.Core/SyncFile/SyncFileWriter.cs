@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -13,7 +14,7 @@ namespace OktaBaton.Core.SyncFile;
 /// and <see cref="Complete"/> assembles them and renames the result over the target. Disposing without
 /// completing deletes the temporary files and leaves any previous file untouched. Thread-safe.
 /// </summary>
-public sealed class SyncFileWriter : IDisposable
+public sealed class SyncFileWriter : ISyncFileSink, IDisposable
 {
     private readonly object _gate = new();
     private readonly SyncFileHeader _header;
@@ -23,6 +24,8 @@ public sealed class SyncFileWriter : IDisposable
     private readonly SpillSection _entitlements;
     private readonly SpillSection _grants;
     private readonly SortedDictionary<string, long> _resourceCounts = new(StringComparer.Ordinal);
+    private readonly List<SyncFileLane> _lanes = new();
+    private readonly string _stem;
     private bool _finished;
 
     private SyncFileWriter(string targetPath, SyncFileHeader header)
@@ -31,6 +34,7 @@ public sealed class SyncFileWriter : IDisposable
         _header = header;
         var stem = Path.Combine(Path.GetDirectoryName(targetPath)!, Path.GetFileName(targetPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12));
         _tempPath = stem + ".tmp";
+        _stem = stem;
         var created = new List<SpillSection>();
         try
         {
@@ -62,16 +66,68 @@ public sealed class SyncFileWriter : IDisposable
 
     public string TargetPath => _targetPath;
 
-    public long ResourceCount => _resources.Count;
+    public long ResourceCount
+    {
+        get { lock (_gate) return _resources.Count + _lanes.Sum(l => l.Resources.Count); }
+    }
 
-    public long EntitlementCount => _entitlements.Count;
+    public long EntitlementCount
+    {
+        get { lock (_gate) return _entitlements.Count + _lanes.Sum(l => l.Entitlements.Count); }
+    }
 
-    public long GrantCount => _grants.Count;
+    public long GrantCount
+    {
+        get { lock (_gate) return _grants.Count + _lanes.Sum(l => l.Grants.Count); }
+    }
 
     /// <summary>Resource type → resources written so far.</summary>
     public IReadOnlyDictionary<string, long> ResourceCounts
     {
-        get { lock (_gate) return new SortedDictionary<string, long>(_resourceCounts, StringComparer.Ordinal); }
+        get
+        {
+            lock (_gate)
+            {
+                var counts = new SortedDictionary<string, long>(_resourceCounts, StringComparer.Ordinal);
+                foreach (var lane in _lanes)
+                {
+                    foreach (var pair in lane.ResourceCounts)
+                    {
+                        counts.TryGetValue(pair.Key, out var count);
+                        counts[pair.Key] = count + pair.Value;
+                    }
+                }
+                return counts;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A new lane: what it is given lands in the file after what this writer was given directly and after
+    /// every lane opened before it, whatever the order the writes happen in.
+    /// </summary>
+    public SyncFileLane OpenLane()
+    {
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            var prefix = _stem + ".lane" + _lanes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var created = new List<SpillSection>();
+            try
+            {
+                created.Add(new SpillSection(prefix + ".resources.tmp"));
+                created.Add(new SpillSection(prefix + ".entitlements.tmp"));
+                created.Add(new SpillSection(prefix + ".grants.tmp"));
+            }
+            catch
+            {
+                foreach (var section in created) DeleteQuietly(section);
+                throw;
+            }
+            var lane = new SyncFileLane(_gate, () => _finished, created[0], created[1], created[2]);
+            _lanes.Add(lane);
+            return lane;
+        }
     }
 
     public void WriteResource(Resource resource)
@@ -163,12 +219,19 @@ public sealed class SyncFileWriter : IDisposable
             Raw(last ? "\n" : ",\n");
         }
 
-        void Section(string name, SpillSection section)
+        void Section(string name, Func<SyncFileLane, SpillSection> ofLane, SpillSection own)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             Raw("\"" + name + "\":[\n");
-            section.CopyTo(output);
-            Raw(section.Count > 0 ? "\n],\n" : "],\n");
+            var written = false;
+            foreach (var section in new[] { own }.Concat(_lanes.Select(ofLane)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (section.Count == 0) continue;
+                if (written) Raw(",\n");
+                section.CopyTo(output);
+                written = true;
+            }
+            Raw(written ? "\n],\n" : "],\n");
         }
 
         Raw("{\n");
@@ -189,9 +252,9 @@ public sealed class SyncFileWriter : IDisposable
             foreach (var type in _header.ResourceTypes) SyncFileJson.WriteResourceType(w, type);
             w.WriteEndArray();
         });
-        Section("resources", _resources);
-        Section("entitlements", _entitlements);
-        Section("grants", _grants);
+        Section("resources", l => l.Resources, _resources);
+        Section("entitlements", l => l.Entitlements, _entitlements);
+        Section("grants", l => l.Grants, _grants);
         Property("warnings", w =>
         {
             w.WriteStartArray();
@@ -223,7 +286,7 @@ public sealed class SyncFileWriter : IDisposable
 
     private void DisposeSections()
     {
-        foreach (var section in new[] { _resources, _entitlements, _grants }) DeleteQuietly(section);
+        foreach (var section in new[] { _resources, _entitlements, _grants }.Concat(_lanes.SelectMany(l => l.Sections()))) DeleteQuietly(section);
     }
 
     private void Abandon()

@@ -50,7 +50,11 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
 
     [Parameter]
     [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = 8;
+    public int ThrottleLimit { get; set; } = 16;
+
+    [Parameter]
+    [ValidateRange(0.01, 1.0)]
+    public double RateLimitShare { get; set; } = 0.5;
 
     /// <summary>Reproduces the Okta CIAM Workforce connector: -EmailDomain required; users, groups, roles, custom roles.</summary>
     [Parameter]
@@ -70,6 +74,8 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
             SkipDeprovisionedUsers = SkipDeprovisionedUsers,
             GroupNameFilter = GroupNameFilter,
             MaxConcurrency = ThrottleLimit,
+            ThrottleLimit = ThrottleLimit,
+            RateLimitShare = RateLimitShare,
         };
         foreach (var domain in EmailDomain) options.EmailDomains.Add(domain);
         foreach (var type in ResourceType) options.ResourceTypes.Add(type);

@@ -48,7 +48,7 @@ public class ErrorAndGateTests
     }
 
     [Fact]
-    public async Task GateIsAskedBeforeEveryAttemptAndToldEveryAnswersRateLimits()
+    public async Task GateIsAskedBeforeEveryAttemptToldEveryAnswersRateLimitsAndReleasedAfter()
     {
         using var server = new ScriptedServer((request, response) => request.Index == 0
             ? ScriptedServer.WriteJsonAsync(response, 503, "{}", ("X-Rate-Limit-Limit", "600"), ("X-Rate-Limit-Remaining", "599"), ("X-Rate-Limit-Reset", "1700000000"))
@@ -58,7 +58,7 @@ public class ErrorAndGateTests
 
         await client.GetAsync<JsonElement>("/api/v1/users/00u1", CancellationToken.None);
 
-        Assert.Equal(new[] { "wait GET /api/v1/users/00u1", "answer 503 599", "wait GET /api/v1/users/00u1", "answer 200 598" }, gate.Events);
+        Assert.Equal(new[] { "wait GET /api/v1/users/00u1", "answer 503 599", "done", "wait GET /api/v1/users/00u1", "answer 200 598", "done" }, gate.Events);
     }
 
     private static int Port(ScriptedRequest request) => int.Parse(request.Header("Host")!.Split(':')[1]);
@@ -67,22 +67,29 @@ public class ErrorAndGateTests
     {
         public List<string> Events { get; } = new();
 
-        public Task WaitAsync(HttpMethod method, Uri uri, CancellationToken cancellationToken)
+        public Task<IRequestLease> EnterAsync(HttpMethod method, Uri uri, CancellationToken cancellationToken)
         {
-            lock (Events)
-            {
-                Events.Add($"wait {method} {uri.AbsolutePath}");
-            }
-
-            return Task.CompletedTask;
+            Record($"wait {method} {uri.AbsolutePath}");
+            return Task.FromResult<IRequestLease>(new RecordingLease(this));
         }
 
-        public void OnResponse(HttpMethod method, Uri uri, int statusCode, RateLimitInfo rateLimit)
+        private void Record(string line)
         {
             lock (Events)
             {
-                Events.Add($"answer {statusCode} {rateLimit.Remaining}");
+                Events.Add(line);
             }
+        }
+
+        private sealed class RecordingLease : IRequestLease
+        {
+            private readonly RecordingGate _gate;
+
+            public RecordingLease(RecordingGate gate) => _gate = gate;
+
+            public void OnResponse(int statusCode, RateLimitInfo rateLimit) => _gate.Record($"answer {statusCode} {rateLimit.Remaining}");
+
+            public void Dispose() => _gate.Record("done");
         }
     }
 }

@@ -136,6 +136,18 @@ public sealed class InvokeOktaSyncTests(SimulatedOrg org) : IClassFixture<Simula
     }
 
     [Fact]
+    public void ARateLimitShareTakesTheSameFileAndAShareOfZeroIsAParameterError()
+    {
+        var paced = Sync("-RateLimitShare 0.25 -ThrottleLimit 4");
+        paced.AssertNoErrors();
+        Assert.True(Count(paced, "Grants") > 100);
+
+        var error = Sync("-RateLimitShare 0", name: "zero.json").SingleError();
+        Assert.Contains("ParameterArgumentValidationError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "zero.json")));
+    }
+
+    [Fact]
     public void AnUnknownResourceTypeIsAParameterError()
     {
         var run = Sync("-ResourceType widget");

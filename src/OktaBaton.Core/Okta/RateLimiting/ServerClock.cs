@@ -1,0 +1,33 @@
+using System;
+
+namespace OktaBaton.Core.Okta.RateLimiting;
+
+/// <summary>
+/// Maps Okta's clock (Date and X-Rate-Limit-Reset, whole seconds) onto the local one. The offset is the largest
+/// Date − local time seen: Date is truncated to the second, so the largest sample is the closest to the truth.
+/// </summary>
+internal sealed class ServerClock
+{
+    private readonly object _lock = new();
+    private TimeSpan? _offset;
+
+    public DateTimeOffset LocalNow => DateTimeOffset.UtcNow;
+
+    public void Observe(DateTimeOffset? serverDate)
+    {
+        if (serverDate is null) return;
+        var sample = serverDate.Value - LocalNow;
+        lock (_lock)
+        {
+            if (_offset is null || sample > _offset.Value) _offset = sample;
+        }
+    }
+
+    public DateTimeOffset ToLocal(DateTimeOffset serverTime)
+    {
+        lock (_lock)
+        {
+            return serverTime - (_offset ?? TimeSpan.Zero);
+        }
+    }
+}

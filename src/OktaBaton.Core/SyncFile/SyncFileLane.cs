@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using OktaBaton.Core.Model;
+
+namespace OktaBaton.Core.SyncFile;
+
+/// <summary>
+/// A part of a sync file that one producer fills while others fill theirs: its resources, entitlements and
+/// grants spill to their own temporary files and land in the file after the writer's own and after every lane
+/// opened before it. Lanes make concurrent syncers write a deterministic file with flat memory.
+/// </summary>
+public sealed class SyncFileLane : ISyncFileSink, IDisposable
+{
+    private readonly object _gate;
+    private readonly Func<bool> _isFinished;
+    private readonly SortedDictionary<string, long> _resourceCounts = new(StringComparer.Ordinal);
+
+    internal SyncFileLane(object gate, Func<bool> isFinished, SpillSection resources, SpillSection entitlements, SpillSection grants)
+    {
+        _gate = gate;
+        _isFinished = isFinished;
+        Resources = resources;
+        Entitlements = entitlements;
+        Grants = grants;
+    }
+
+    internal SpillSection Resources { get; }
+
+    internal SpillSection Entitlements { get; }
+
+    internal SpillSection Grants { get; }
+
+    internal IReadOnlyDictionary<string, long> ResourceCounts => _resourceCounts;
+
+    public void WriteResource(Resource resource)
+    {
+        if (resource is null) throw new ArgumentNullException(nameof(resource));
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            Resources.Add(writer => SyncFileJson.WriteResource(writer, resource));
+            _resourceCounts.TryGetValue(resource.Id.ResourceType, out var count);
+            _resourceCounts[resource.Id.ResourceType] = count + 1;
+        }
+    }
+
+    public void WriteEntitlement(Entitlement entitlement)
+    {
+        if (entitlement is null) throw new ArgumentNullException(nameof(entitlement));
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            Entitlements.Add(writer => SyncFileJson.WriteEntitlement(writer, entitlement));
+        }
+    }
+
+    public void WriteGrant(Grant grant)
+    {
+        if (grant is null) throw new ArgumentNullException(nameof(grant));
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            Grants.Add(writer => SyncFileJson.WriteGrant(writer, grant));
+        }
+    }
+
+    internal IEnumerable<SpillSection> Sections() => new[] { Resources, Entitlements, Grants };
+
+    /// <summary>The writer owns the lane's files: they go when the writer completes or is disposed.</summary>
+    public void Dispose()
+    {
+    }
+
+    private void ThrowIfFinished()
+    {
+        if (_isFinished()) throw new InvalidOperationException("The sync file is already complete.");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace OktaBaton.Benchmarks;
+
+/// <summary>The command line of the benchmark (parent process).</summary>
+internal sealed class BenchmarkOptions
+{
+    public int Users { get; private set; } = 5000;
+    public int Groups { get; private set; } = 500;
+    public int Apps { get; private set; } = 50;
+    public int Seed { get; private set; } = 1;
+    public int LatencyMs { get; private set; }
+    public string RateLimits { get; private set; } = "unlimited";
+    public int RateWindowSeconds { get; private set; } = 60;
+    public int ConcurrencyLimit { get; private set; } = 75;
+    public double Share { get; private set; } = 0.5;
+    public int ThrottleLimit { get; private set; } = 16;
+    public IReadOnlyList<string> Phases { get; private set; } = new[] { Phase.Sync, Phase.Baseline, Phase.RawFetch };
+    public string ResultsPath { get; private set; } = "benchmark-results.json";
+
+    public bool IsWorkforce => RateLimits == "workforce";
+
+    public const string Help = """
+        dotnet run -c Release --project tests/OktaBaton.Benchmarks -- [options]
+          --users N --groups M --apps K --seed S   the generated org (default 5000 / 500 / 50 / 1)
+          --latency-ms N                           simulator latency per request (default 0)
+          --rate-limits workforce|unlimited        (default unlimited)
+          --rate-window-seconds N                  the simulator's rate-limit window (default 60)
+          --concurrency-limit N                    the simulator's in-flight limit (default 75)
+          --share F                                OktaBaton's RateLimitShare (default 0.5)
+          --throttle-limit N                       OktaBaton's ThrottleLimit (default 16)
+          --phases sync,baseline,raw               which phases to run (default all three)
+          --results PATH                           the JSON results (default benchmark-results.json)
+        """;
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var flag = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{flag} needs a value.");
+            switch (flag)
+            {
+                case "--users": options.Users = Int(flag, Value(), 1, 1_000_000); break;
+                case "--groups": options.Groups = Int(flag, Value(), 1, 100_000); break;
+                case "--apps": options.Apps = Int(flag, Value(), 0, 100_000); break;
+                case "--seed": options.Seed = Int(flag, Value(), int.MinValue, int.MaxValue); break;
+                case "--latency-ms": options.LatencyMs = Int(flag, Value(), 0, 10_000); break;
+                case "--rate-limits":
+                    options.RateLimits = Value().ToLowerInvariant();
+                    if (options.RateLimits is not ("workforce" or "unlimited")) throw new ArgumentException("--rate-limits must be workforce or unlimited.");
+                    break;
+                case "--rate-window-seconds": options.RateWindowSeconds = Int(flag, Value(), 1, 3600); break;
+                case "--concurrency-limit": options.ConcurrencyLimit = Int(flag, Value(), 0, 1000); break;
+                case "--share":
+                    if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var share) || share <= 0 || share > 1)
+                    {
+                        throw new ArgumentException("--share must be more than 0 and at most 1.");
+                    }
+                    options.Share = share;
+                    break;
+                case "--throttle-limit": options.ThrottleLimit = Int(flag, Value(), 1, 75); break;
+                case "--phases":
+                    var phases = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    foreach (var phase in phases)
+                    {
+                        if (!Phase.All.Contains(phase)) throw new ArgumentException($"Unknown phase '{phase}'; phases: {string.Join(", ", Phase.All)}.");
+                    }
+                    options.Phases = phases;
+                    break;
+                case "--results": options.ResultsPath = Value(); break;
+                default: throw new ArgumentException($"Unknown option '{flag}'.\n{Help}");
+            }
+        }
+        return options;
+    }
+
+    /// <summary>The simulator's command line for this org.</summary>
+    public IEnumerable<string> SimulatorArguments() => new[]
+    {
+        "--users", Str(Users), "--groups", Str(Groups), "--apps", Str(Apps), "--seed", Str(Seed),
+        "--latency-ms", Str(LatencyMs), "--rate-limits", RateLimits, "--rate-window-seconds", Str(RateWindowSeconds),
+        "--concurrency-limit", Str(ConcurrencyLimit),
+    };
+
+    private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static int Int(string flag, string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new ArgumentException($"{flag} must be a whole number between {min} and {max}, not '{text}'.");
+}
+
+internal static class Phase
+{
+    public const string Sync = "sync";
+    public const string Baseline = "baseline";
+    public const string RawFetch = "raw";
+    public static readonly string[] All = { Sync, Baseline, RawFetch };
+}

@@ -1,0 +1,163 @@
+using OktaBaton.Core.Okta;
+using OktaBaton.Core.Okta.Models;
+using OktaBaton.Core.Okta.RateLimiting;
+using OktaBaton.Core.Sync;
+using OktaBaton.Core.Tests.Sync;
+using Xunit;
+
+namespace OktaBaton.Core.Tests.RateLimiting;
+
+/// <summary>The scheduler against the simulator's real rate buckets, with tiny limits and short windows.</summary>
+public sealed class SchedulerTests
+{
+    private const int Burst = 30;
+
+    [Fact]
+    public async Task ABurstUnderTightLimitsGetsNoRateLimitedAnswerWithTheScheduler()
+    {
+        await using var org = await TightOrgAsync(windowSeconds: 1, groupsIdLimit: 24);
+        var client = org.Client();
+        var groupIds = await GroupIdsAsync(client);
+        org.Host.ResetStats();
+        client.Gate = new RateLimitScheduler(RateLimitScheduler.DefaultShare, maxInFlight: 8);
+
+        var members = await FetchMembersAsync(client, groupIds, Burst);
+
+        var stats = org.Host.GetStats();
+        Assert.Equal(0, stats.RateLimited);
+        Assert.Equal(0, client.Stats.RateLimited);
+        Assert.Equal(Burst, stats.ByBucket["groups-id"]);
+        Assert.Equal(Burst, members.Count);
+    }
+
+    [Fact]
+    public async Task TheSameBurstWithoutTheSchedulerIsRateLimited()
+    {
+        await using var org = await TightOrgAsync(windowSeconds: 1, groupsIdLimit: 24);
+        var client = org.Client();
+        var groupIds = await GroupIdsAsync(client);
+        org.Host.ResetStats();
+
+        await FetchMembersAsync(client, groupIds, Burst);
+
+        Assert.True(org.Host.GetStats().RateLimited > 0);
+    }
+
+    [Fact]
+    public async Task TheInFlightCapHoldsAcrossBuckets()
+    {
+        await using var org = await SyncTestOrg.StartAsync(o => o.LatencyMs = 30);
+        var client = org.Client();
+        var groupIds = await GroupIdsAsync(client);
+        org.Host.ResetStats();
+        client.Gate = new RateLimitScheduler(RateLimitScheduler.DefaultShare, maxInFlight: 3);
+
+        var fetches = Enumerable.Range(0, 24).Select(i => i % 2 == 0
+            ? client.ListAsync<OktaGroup>("/api/v1/groups", CancellationToken.None).ToListAsync().AsTask().ContinueWith(t => t.Result.Count, TaskScheduler.Default)
+            : client.ListAsync<OktaUser>($"/api/v1/groups/{groupIds[i % groupIds.Count]}/users", CancellationToken.None).ToListAsync().AsTask().ContinueWith(t => t.Result.Count, TaskScheduler.Default));
+        await Task.WhenAll(fetches);
+
+        var stats = org.Host.GetStats();
+        Assert.Equal(24, stats.TotalRequests);
+        Assert.True(stats.MaxInFlight <= 3, $"{stats.MaxInFlight} requests were in flight at once");
+        Assert.True(stats.MaxInFlight >= 2, "the two buckets should have run side by side");
+    }
+
+    [Fact]
+    public async Task ASpentBucketDoesNotHoldUpTheOthers()
+    {
+        // apps: 4 a window, half of it ours: the third apps request must wait for the 30-s reset
+        await using var org = await TightOrgAsync(windowSeconds: 30, groupsIdLimit: 1000, appsLimit: 4);
+        var client = org.Client();
+        var groupIds = await GroupIdsAsync(client);
+        client.Gate = new RateLimitScheduler(RateLimitScheduler.DefaultShare, maxInFlight: 8);
+        using var stop = new CancellationTokenSource();
+
+        await client.ListAsync<OktaApp>("/api/v1/apps", CancellationToken.None).ToListAsync();
+        await client.ListAsync<OktaApp>("/api/v1/apps", CancellationToken.None).ToListAsync();
+        var waitingApps = client.ListAsync<OktaApp>("/api/v1/apps", stop.Token).ToListAsync().AsTask();
+        var members = await FetchMembersAsync(client, groupIds, 12);
+
+        Assert.Equal(12, members.Count);
+        Assert.False(waitingApps.IsCompleted, "the third apps request should still be waiting for the apps bucket's reset");
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waitingApps);
+        Assert.Equal(2, org.Host.GetStats().ByBucket["apps"]);
+        Assert.Equal(0, org.Host.GetStats().RateLimited);
+    }
+
+    [Fact]
+    public async Task AfterAForeignClientSpentTheBucketItWaitsForTheResetOnceWhileOthersContinue()
+    {
+        await using var org = await TightOrgAsync(windowSeconds: 2, groupsIdLimit: 1000, appsLimit: 6);
+        var other = org.Client(maxRetries: 0);
+        var client = org.Client();
+        var groupIds = await GroupIdsAsync(client);
+        org.Host.ResetStats();
+        for (var i = 0; i < 6; i++) await other.ListAsync<OktaApp>("/api/v1/apps", CancellationToken.None).ToListAsync();
+        client.Gate = new RateLimitScheduler(RateLimitScheduler.DefaultShare, maxInFlight: 8);
+
+        var apps = Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.ListAsync<OktaApp>("/api/v1/apps", CancellationToken.None).ToListAsync().AsTask()));
+        var members = await FetchMembersAsync(client, groupIds, 12);
+        var appsDoneWhenMembersWere = apps.IsCompleted;
+        var appLists = await apps;
+
+        Assert.Equal(12, members.Count);
+        Assert.False(appsDoneWhenMembersWere, "the groups bucket should not wait behind the spent apps bucket");
+        Assert.All(appLists, list => Assert.NotEmpty(list));
+        Assert.Equal(1, client.Stats.RateLimited);
+        Assert.Equal(1, org.Host.GetStats().RateLimited);
+    }
+
+    [Fact]
+    public async Task ASyncUnderTightLimitsGetsNoRateLimitedAnswerAndEqualsTheTruth()
+    {
+        await using var org = await SyncTestOrg.StartAsync(o =>
+        {
+            o.RateLimits = OktaBaton.Simulator.RateLimitMode.Workforce;
+            o.RateWindowSeconds = 1;
+            o.RateLimitScale = 0.1; // a second's budget at half share: apps 5, groups-id 50, users-list 30, default 60
+        });
+
+        var (result, contents) = await org.SyncAsync(new SyncOptions { SyncCustomRoles = true, ThrottleLimit = 8 });
+
+        var stats = org.Host.GetStats();
+        Assert.Equal(0, stats.RateLimited);
+        Assert.Equal(0, result.Retries);
+        Assert.True(stats.ByBucket["apps"] > 5, "the apps bucket should have needed more than one window");
+        using var state = await org.StateAsync();
+        var expected = ExpectedSync.From(state, new ExpectedSync.Rules { CustomRoles = true });
+        Assert.Equal(expected.Grants, contents.GrantIds);
+        Assert.Equal(expected.Resources, contents.ResourceIds);
+    }
+
+    [Fact]
+    public void ASyncRejectsAShareOutsideZeroToOneAndAThrottleAboveOktasLimit()
+    {
+        var share = Assert.Throws<ArgumentException>(() => new SyncOptions { RateLimitShare = 1.5 }.Validate());
+        Assert.Contains("RateLimitShare", share.Message, StringComparison.Ordinal);
+        var throttle = Assert.Throws<ArgumentException>(() => new SyncOptions { ThrottleLimit = 80 }.Validate());
+        Assert.Contains("ThrottleLimit", throttle.Message, StringComparison.Ordinal);
+        Assert.Equal(37, RateLimitScheduler.InFlightCapFor(75, 0.5));
+        Assert.Equal(16, RateLimitScheduler.InFlightCapFor(16, 0.5));
+    }
+
+    private static Task<SyncTestOrg> TightOrgAsync(int windowSeconds, int groupsIdLimit, int appsLimit = 100) =>
+        SyncTestOrg.StartAsync(o =>
+        {
+            o.RateLimits = OktaBaton.Simulator.RateLimitMode.Workforce;
+            o.RateWindowSeconds = windowSeconds;
+            o.BucketLimitOverrides["groups-id"] = groupsIdLimit;
+            o.BucketLimitOverrides["apps"] = appsLimit;
+        });
+
+    private static async Task<List<string>> GroupIdsAsync(OktaClient client) =>
+        (await client.ListAsync<OktaGroup>("/api/v1/groups", CancellationToken.None).ToListAsync()).Select(g => g.Id).ToList();
+
+    private static async Task<List<List<OktaUser>>> FetchMembersAsync(OktaClient client, List<string> groupIds, int count)
+    {
+        var fetches = Enumerable.Range(0, count)
+            .Select(i => client.ListAsync<OktaUser>($"/api/v1/groups/{groupIds[i % groupIds.Count]}/users", CancellationToken.None).ToListAsync().AsTask());
+        return (await Task.WhenAll(fetches)).ToList();
+    }
+}
