@@ -43,31 +43,11 @@ internal static class AppEndpoints
         {
             start = (org.AppIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor")) + 1;
         }
-        var json = request.Json;
-        json.WriteStartArray();
-        var written = 0;
-        string? lastId = null;
-        var more = false;
-        for (var i = start; i < org.Apps.Count; i++)
-        {
-            var app = org.Apps[i];
-            if (app is null
-                || (q is not null && !app.Label.StartsWith(q, StringComparison.OrdinalIgnoreCase) && !app.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase))
-                || (expression is not null && !expression.Matches(field => Field(app, field))))
-            {
-                continue;
-            }
-            if (written == limit)
-            {
-                more = true;
-                break;
-            }
-            OktaJson.WriteApp(json, app, request.BaseUrl);
-            lastId = app.Id;
-            written++;
-        }
-        json.WriteEndArray();
-        request.PageLinks(more ? lastId : null, limit);
+        request.WritePage(org.Apps, start, limit, pageable: true,
+            app => (q is null || app.Label.StartsWith(q, StringComparison.OrdinalIgnoreCase) || app.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase))
+                && (expression is null || expression.Matches(field => Field(app, field))),
+            app => app.Id,
+            (json, app) => OktaJson.WriteApp(json, app, request.BaseUrl));
     }
 
     private static void Get(ApiRequest request, OrgState org) =>

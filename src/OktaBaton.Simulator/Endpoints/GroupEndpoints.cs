@@ -52,31 +52,11 @@ internal static class GroupEndpoints
         {
             start = (org.GroupIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor")) + 1;
         }
-        var json = request.Json;
-        json.WriteStartArray();
-        var written = 0;
-        string? lastId = null;
-        var more = false;
-        for (var i = start; i < org.Groups.Count; i++)
-        {
-            var group = org.Groups[i];
-            if (group is null
-                || (q is not null && !group.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase))
-                || (expression is not null && !expression.Matches(field => Field(group, field))))
-            {
-                continue;
-            }
-            if (written == limit)
-            {
-                more = true;
-                break;
-            }
-            OktaJson.WriteGroup(json, group, org, request.BaseUrl, withStats);
-            lastId = group.Id;
-            written++;
-        }
-        json.WriteEndArray();
-        request.PageLinks(pageable && more ? lastId : null, limit);
+        request.WritePage(org.Groups, start, limit, pageable,
+            group => (q is null || group.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase))
+                && (expression is null || expression.Matches(field => Field(group, field))),
+            group => group.Id,
+            (json, group) => OktaJson.WriteGroup(json, group, org, request.BaseUrl, withStats));
     }
 
     private static void Get(ApiRequest request, OrgState org)

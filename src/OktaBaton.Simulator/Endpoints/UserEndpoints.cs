@@ -67,29 +67,10 @@ internal static class UserEndpoints
         {
             start = (org.UserIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor")) + 1;
         }
-        var json = request.Json;
-        json.WriteStartArray();
-        var written = 0;
-        string? lastId = null;
-        var more = false;
-        for (var i = start; i < org.Users.Count; i++)
-        {
-            var user = org.Users[i];
-            if (user is null || !Matches(user))
-            {
-                continue;
-            }
-            if (written == limit)
-            {
-                more = true;
-                break;
-            }
-            OktaJson.WriteUser(json, user, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks);
-            lastId = user.Id;
-            written++;
-        }
-        json.WriteEndArray();
-        request.PageLinks(pageable && more ? lastId : null, limit);
+        request.WritePage(org.Users, start, limit, pageable,
+            user => Matches(user),
+            user => user.Id,
+            (json, user) => OktaJson.WriteUser(json, user, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks));
     }
 
     private static bool StartsWithAny(UserProfile profile, string q) =>

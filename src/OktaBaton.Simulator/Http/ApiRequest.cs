@@ -92,6 +92,38 @@ internal sealed class ApiRequest : IDisposable
 
     public string Href(string relativePath) => BaseUrl + "/" + relativePath.TrimStart('/');
 
+    /// <summary>
+    /// Writes one page of a cursor-paged list: the items from <paramref name="start"/> that <paramref name="keep"/>
+    /// admits, at most <paramref name="limit"/>, then the Link headers (a next link only when the list is pageable
+    /// and more items follow). Deleted slots (null) are skipped.
+    /// </summary>
+    public void WritePage<T>(IReadOnlyList<T?> all, int start, int limit, bool pageable, Func<T, bool> keep, Func<T, string> idOf, Action<Utf8JsonWriter, T> write)
+        where T : class
+    {
+        Json.WriteStartArray();
+        var written = 0;
+        string? lastId = null;
+        var more = false;
+        for (var i = start; i < all.Count; i++)
+        {
+            var item = all[i];
+            if (item is null || !keep(item))
+            {
+                continue;
+            }
+            if (written == limit)
+            {
+                more = true;
+                break;
+            }
+            write(Json, item);
+            lastId = idOf(item);
+            written++;
+        }
+        Json.WriteEndArray();
+        PageLinks(pageable && more ? lastId : null, limit);
+    }
+
     /// <summary>Adds the self link and, when there is a next page, the next link (separate Link header lines).</summary>
     public void PageLinks(string? nextCursor, int limit)
     {

@@ -254,9 +254,7 @@ internal static class OktaJson
         {
             writer.WriteString("resource-set", role.ResourceSetId);
         }
-        var principal = role.AssignmentType == "USER"
-            ? $"{baseUrl}/api/v1/users/{org.Users[role.PrincipalIndex]!.Id}"
-            : $"{baseUrl}/api/v1/groups/{org.Groups[role.PrincipalIndex]!.Id}";
+        var principal = PrincipalHref(org, role.AssignmentType, role.PrincipalIndex, baseUrl);
         writer.WriteStartObject("_links");
         WriteHref(writer, "assignee", principal);
         if (role.RoleId is not null)
