@@ -37,7 +37,7 @@ public sealed class AccountProvisioner
         }
 
         var target = "user " + PrincipalReference.Quote(login);
-        if (!await ConfirmAsync(confirm, target, Describe(request)).ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(target, Describe(request)).ConfigureAwait(false))
         {
             return null;
         }
@@ -170,8 +170,6 @@ public sealed class AccountProvisioner
         return how;
     }
 
-    private static async Task<bool> ConfirmAsync(ChangeConfirmation? confirm, string target, string action) =>
-        confirm is null || await confirm(target, action).ConfigureAwait(false);
 
     private static UserChange Result(ProvisioningOutcome outcome, OktaUser user, string? previousStatus) => new()
     {

@@ -25,7 +25,7 @@ internal sealed class AdminRoleProvisioner : EntitlementProvisioner
         var roleType = AdminRoleTypes.Normalize(entitlement.ResourceId);
         entitlement = EntitlementReference.Role(roleType);
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await ConfirmAsync(confirm, who.Description, $"Assign the admin role {roleType}").ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(who.Description, $"Assign the admin role {roleType}").ConfigureAwait(false))
         {
             return null;
         }
@@ -59,7 +59,7 @@ internal sealed class AdminRoleProvisioner : EntitlementProvisioner
         var roleType = AdminRoleTypes.Normalize(entitlement.ResourceId);
         entitlement = EntitlementReference.Role(roleType);
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await ConfirmAsync(confirm, who.Description, $"Unassign the admin role {roleType}").ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(who.Description, $"Unassign the admin role {roleType}").ConfigureAwait(false))
         {
             return null;
         }

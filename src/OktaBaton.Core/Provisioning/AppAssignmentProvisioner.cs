@@ -23,7 +23,7 @@ internal sealed class AppAssignmentProvisioner : EntitlementProvisioner
     {
         var app = await Directory.GetAppAsync(entitlement.ResourceId, ct).ConfigureAwait(false);
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await ConfirmAsync(confirm, OktaDirectory.Describe(app), $"Assign the app to {who.Description}").ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(OktaDirectory.Describe(app), $"Assign the app to {who.Description}").ConfigureAwait(false))
         {
             return null;
         }
@@ -68,7 +68,7 @@ internal sealed class AppAssignmentProvisioner : EntitlementProvisioner
     {
         var app = await Directory.GetAppAsync(entitlement.ResourceId, ct).ConfigureAwait(false);
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await ConfirmAsync(confirm, OktaDirectory.Describe(app), $"Unassign the app from {who.Description}").ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(OktaDirectory.Describe(app), $"Unassign the app from {who.Description}").ConfigureAwait(false))
         {
             return null;
         }

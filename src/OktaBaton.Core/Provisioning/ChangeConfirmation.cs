@@ -7,3 +7,10 @@ namespace OktaBaton.Core.Provisioning;
 /// change (a front end's -WhatIf/-Confirm). <paramref name="target"/> reads like "group 'Engineering' (00g1…)".
 /// </summary>
 public delegate Task<bool> ChangeConfirmation(string target, string action);
+
+/// <summary>How engine code asks a <see cref="ChangeConfirmation"/>: no confirmation given means go ahead.</summary>
+internal static class ChangeConfirmations
+{
+    public static async Task<bool> AllowsAsync(this ChangeConfirmation? confirm, string target, string action) =>
+        confirm is null || await confirm(target, action).ConfigureAwait(false);
+}

@@ -26,7 +26,7 @@ internal sealed class CustomRoleProvisioner : EntitlementProvisioner
     public override async Task<AccessChange?> RevokeAsync(EntitlementReference entitlement, PrincipalReference principal, ChangeConfirmation? confirm, CancellationToken ct)
     {
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await ConfirmAsync(confirm, who.Description, $"Unassign the custom role {entitlement.ResourceId} (every resource set)").ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(who.Description, $"Unassign the custom role {entitlement.ResourceId} (every resource set)").ConfigureAwait(false))
         {
             return null;
         }

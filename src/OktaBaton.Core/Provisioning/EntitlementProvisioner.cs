@@ -42,8 +42,6 @@ internal abstract class EntitlementProvisioner : IEntitlementProvisioner
         }
     }
 
-    protected static async Task<bool> ConfirmAsync(ChangeConfirmation? confirm, string target, string action) =>
-        confirm is null || await confirm(target, action).ConfigureAwait(false);
 
     protected static string GrantAction(EntitlementReference entitlement, ResolvedPrincipal principal) =>
         $"Grant {entitlement.Id} to {principal.Description}";

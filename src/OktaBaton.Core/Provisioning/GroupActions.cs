@@ -43,7 +43,7 @@ public sealed class GroupActions
             action += $" with {members.Count} member(s): " + string.Join(", ", members.Select(m => m.Profile.Login ?? m.Id));
         }
 
-        if ((existing is null || members.Count > 0) && !await ConfirmAsync(confirm, target, action).ConfigureAwait(false))
+        if ((existing is null || members.Count > 0) && !await confirm.AllowsAsync(target, action).ConfigureAwait(false))
         {
             return null;
         }
@@ -75,7 +75,7 @@ public sealed class GroupActions
             ValidateName(name);
         }
 
-        var group = await _directory.GetGroupAsync(RequireId(groupId), ct).ConfigureAwait(false);
+        var group = await _directory.GetGroupAsync(groupId, ct).ConfigureAwait(false);
         GroupMembershipProvisioner.RequireOktaGroup(group, "modify");
         var newName = name ?? group.Profile.Name;
         var newDescription = description ?? group.Profile.Description;
@@ -97,7 +97,7 @@ public sealed class GroupActions
             changes.Add("description to " + PrincipalReference.Quote(newDescription ?? string.Empty));
         }
 
-        if (!await ConfirmAsync(confirm, OktaDirectory.Describe(group), "Set " + string.Join(" and ", changes)).ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(OktaDirectory.Describe(group), "Set " + string.Join(" and ", changes)).ConfigureAwait(false))
         {
             return null;
         }
@@ -117,9 +117,9 @@ public sealed class GroupActions
 
     public async Task<GroupChange?> DeleteAsync(string groupId, ChangeConfirmation? confirm, CancellationToken ct)
     {
-        var group = await _directory.GetGroupAsync(RequireId(groupId), ct).ConfigureAwait(false);
+        var group = await _directory.GetGroupAsync(groupId, ct).ConfigureAwait(false);
         GroupMembershipProvisioner.RequireOktaGroup(group, "delete");
-        if (!await ConfirmAsync(confirm, OktaDirectory.Describe(group), "Delete").ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(OktaDirectory.Describe(group), "Delete").ConfigureAwait(false))
         {
             return null;
         }
@@ -162,18 +162,7 @@ public sealed class GroupActions
         }
     }
 
-    private static string RequireId(string? groupId)
-    {
-        if (string.IsNullOrWhiteSpace(groupId))
-        {
-            throw new OktaOperationException("OktaInvalidArgument", OktaFailureKind.InvalidArgument, "A group id is required.");
-        }
 
-        return groupId!.Trim();
-    }
-
-    private static async Task<bool> ConfirmAsync(ChangeConfirmation? confirm, string target, string action) =>
-        confirm is null || await confirm(target, action).ConfigureAwait(false);
 
     private static GroupChange Result(string action, ProvisioningOutcome outcome, OktaGroup group, IReadOnlyList<string>? members = null) => new()
     {

@@ -41,7 +41,7 @@ internal sealed class GroupMembershipProvisioner : EntitlementProvisioner
         RequireOktaGroup(group, "change the membership of");
         var user = await ResolveAsync(principal, ct).ConfigureAwait(false);
         var action = grant ? $"Add {user.Description} as a member" : $"Remove {user.Description} from the members";
-        if (!await ConfirmAsync(confirm, OktaDirectory.Describe(group), action).ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(OktaDirectory.Describe(group), action).ConfigureAwait(false))
         {
             return null;
         }

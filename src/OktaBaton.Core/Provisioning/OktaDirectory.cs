@@ -22,13 +22,13 @@ internal sealed class OktaDirectory
 
     /// <summary>GET /users/{idOrLogin}: Okta accepts an id or a login here.</summary>
     public Task<OktaUser> GetUserAsync(string idOrLogin, CancellationToken ct) =>
-        GetAsync<OktaUser>("/api/v1/users/" + Escape(idOrLogin), "OktaUserNotFound", $"User {PrincipalReference.Quote(idOrLogin)} was not found.", ct);
+        GetAsync<OktaUser>("/api/v1/users/" + Segment(idOrLogin, "A user id or login"), "OktaUserNotFound", $"User {PrincipalReference.Quote(idOrLogin)} was not found.", ct);
 
     public async Task<OktaUser?> FindUserAsync(string idOrLogin, CancellationToken ct)
     {
         try
         {
-            return await Client.GetAsync<OktaUser>("/api/v1/users/" + Escape(idOrLogin), ct).ConfigureAwait(false);
+            return await Client.GetAsync<OktaUser>("/api/v1/users/" + Segment(idOrLogin, "A user id or login"), ct).ConfigureAwait(false);
         }
         catch (OktaApiException api) when (api.IsNotFound)
         {
@@ -37,10 +37,10 @@ internal sealed class OktaDirectory
     }
 
     public Task<OktaGroup> GetGroupAsync(string id, CancellationToken ct) =>
-        GetAsync<OktaGroup>("/api/v1/groups/" + Escape(id), "OktaGroupNotFound", $"Group {PrincipalReference.Quote(id)} was not found.", ct);
+        GetAsync<OktaGroup>("/api/v1/groups/" + Segment(id, "A group id"), "OktaGroupNotFound", $"Group {PrincipalReference.Quote(id)} was not found.", ct);
 
     public Task<OktaApp> GetAppAsync(string id, CancellationToken ct) =>
-        GetAsync<OktaApp>("/api/v1/apps/" + Escape(id), "OktaAppNotFound", $"App {PrincipalReference.Quote(id)} was not found.", ct);
+        GetAsync<OktaApp>("/api/v1/apps/" + Segment(id, "An app id"), "OktaAppNotFound", $"App {PrincipalReference.Quote(id)} was not found.", ct);
 
     public async Task<T?> FindAsync<T>(string relativeUrl, CancellationToken ct)
         where T : class
@@ -70,6 +70,17 @@ internal sealed class OktaDirectory
     }
 
     public static string Escape(string id) => Uri.EscapeDataString(id);
+
+    /// <summary>An id as one escaped path segment; a blank id is refused before any request.</summary>
+    private static string Segment(string? id, string what)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new OktaOperationException("OktaInvalidArgument", OktaFailureKind.InvalidArgument, what + " is required.");
+        }
+
+        return Escape(id!.Trim());
+    }
 
     public static string Describe(OktaUser user) => "user " + PrincipalReference.Quote(user.Profile.Login ?? user.Id) + " (" + user.Id + ")";
 

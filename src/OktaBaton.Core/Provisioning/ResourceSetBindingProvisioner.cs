@@ -28,7 +28,7 @@ internal sealed class ResourceSetBindingProvisioner : EntitlementProvisioner
     {
         var binding = await DescribeBindingAsync(entitlement, ct).ConfigureAwait(false);
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await ConfirmAsync(confirm, who.Description, $"Assign {binding}").ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(who.Description, $"Assign {binding}").ConfigureAwait(false))
         {
             return null;
         }
@@ -79,7 +79,7 @@ internal sealed class ResourceSetBindingProvisioner : EntitlementProvisioner
     {
         var binding = await DescribeBindingAsync(entitlement, ct).ConfigureAwait(false);
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await ConfirmAsync(confirm, who.Description, $"Unassign {binding}").ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(who.Description, $"Unassign {binding}").ConfigureAwait(false))
         {
             return null;
         }

@@ -22,7 +22,7 @@ public sealed class UserLifecycle
 
     public async Task<UserChange?> EnableAsync(string idOrLogin, ChangeConfirmation? confirm, CancellationToken ct)
     {
-        var user = await _directory.GetUserAsync(RequireId(idOrLogin), ct).ConfigureAwait(false);
+        var user = await _directory.GetUserAsync(idOrLogin, ct).ConfigureAwait(false);
         var before = user.Status ?? string.Empty;
         string operation;
         switch (before)
@@ -40,7 +40,7 @@ public sealed class UserLifecycle
                 return Result("Enable", ProvisioningOutcome.AlreadyEnabled, user, before);
         }
 
-        if (!await ConfirmAsync(confirm, OktaDirectory.Describe(user), operation == "unsuspend" ? "Unsuspend" : "Activate without sending an email").ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(OktaDirectory.Describe(user), operation == "unsuspend" ? "Unsuspend" : "Activate without sending an email").ConfigureAwait(false))
         {
             return null;
         }
@@ -51,14 +51,14 @@ public sealed class UserLifecycle
 
     public async Task<UserChange?> DisableAsync(string idOrLogin, ChangeConfirmation? confirm, CancellationToken ct)
     {
-        var user = await _directory.GetUserAsync(RequireId(idOrLogin), ct).ConfigureAwait(false);
+        var user = await _directory.GetUserAsync(idOrLogin, ct).ConfigureAwait(false);
         var before = user.Status ?? string.Empty;
         if (before is "STAGED" or "SUSPENDED" or "DEPROVISIONED")
         {
             return Result("Disable", ProvisioningOutcome.AlreadyDisabled, user, before);
         }
 
-        if (!await ConfirmAsync(confirm, OktaDirectory.Describe(user), "Suspend").ConfigureAwait(false))
+        if (!await confirm.AllowsAsync(OktaDirectory.Describe(user), "Suspend").ConfigureAwait(false))
         {
             return null;
         }
@@ -99,18 +99,7 @@ public sealed class UserLifecycle
         return await directory.GetUserAsync(user.Id, ct).ConfigureAwait(false);
     }
 
-    private static string RequireId(string? idOrLogin)
-    {
-        if (string.IsNullOrWhiteSpace(idOrLogin))
-        {
-            throw new OktaOperationException("OktaInvalidArgument", OktaFailureKind.InvalidArgument, "A user id or login is required.");
-        }
 
-        return idOrLogin!.Trim();
-    }
-
-    private static async Task<bool> ConfirmAsync(ChangeConfirmation? confirm, string target, string action) =>
-        confirm is null || await confirm(target, action).ConfigureAwait(false);
 
     private static UserChange Result(string action, ProvisioningOutcome outcome, OktaUser user, string before) => new()
     {

@@ -57,14 +57,8 @@ internal static class AppEndpoints
     {
         var app = org.GetApp(request.Route("id"));
         var limit = request.Limit(50, 500);
-        int? afterIndex = null;
-        if (request.Query("after") is { } after)
-        {
-            afterIndex = org.UserIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor");
-        }
         var items = app.UserIndexes.Items;
-        var start = app.UserIndexes.StartAfter(afterIndex);
-        var end = Math.Min(items.Count, start + limit);
+        var (start, end) = request.IndexWindow(app.UserIndexes, limit, org.UserIndexOf);
         var json = request.Json;
         json.WriteStartArray();
         for (var i = start; i < end; i++)
@@ -138,14 +132,8 @@ internal static class AppEndpoints
     {
         var app = org.GetApp(request.Route("id"));
         var limit = request.Limit(20, 200);
-        int? afterIndex = null;
-        if (request.Query("after") is { } after)
-        {
-            afterIndex = org.GroupIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor");
-        }
         var items = app.GroupIndexes.Items;
-        var start = app.GroupIndexes.StartAfter(afterIndex);
-        var end = Math.Min(items.Count, start + limit);
+        var (start, end) = request.IndexWindow(app.GroupIndexes, limit, org.GroupIndexOf);
         var json = request.Json;
         json.WriteStartArray();
         for (var i = start; i < end; i++)

@@ -134,14 +134,8 @@ internal static class GroupEndpoints
             throw OktaApiException.Forbidden();
         }
         var limit = request.Limit(MembersPage, MembersPage);
-        int? afterIndex = null;
-        if (request.Query("after") is { } after)
-        {
-            afterIndex = org.UserIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor");
-        }
         var members = group.Members.Items;
-        var start = group.Members.StartAfter(afterIndex);
-        var end = Math.Min(members.Count, start + limit);
+        var (start, end) = request.IndexWindow(group.Members, limit, org.UserIndexOf);
         var json = request.Json;
         json.WriteStartArray();
         for (var i = start; i < end; i++)

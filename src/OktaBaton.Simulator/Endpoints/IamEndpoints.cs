@@ -226,14 +226,8 @@ internal static class IamEndpoints
     private static void Assignees(ApiRequest request, OrgState org)
     {
         var limit = PageSize(request);
-        int? afterIndex = null;
-        if (request.Query("after") is { } after)
-        {
-            afterIndex = org.UserIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor");
-        }
         var items = org.RoleAssignees.Items;
-        var start = org.RoleAssignees.StartAfter(afterIndex);
-        var end = Math.Min(items.Count, start + limit);
+        var (start, end) = request.IndexWindow(org.RoleAssignees, limit, org.UserIndexOf);
         var json = request.Json;
         json.WriteStartObject();
         json.WriteStartArray("value");

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OktaBaton.Simulator.Auth;
+using OktaBaton.Simulator.Model;
 
 namespace OktaBaton.Simulator.Http;
 
@@ -122,6 +123,21 @@ internal sealed class ApiRequest : IDisposable
         }
         Json.WriteEndArray();
         PageLinks(pageable && more ? lastId : null, limit);
+    }
+
+    /// <summary>
+    /// The slice [Start, End) of a sorted index set that follows the request's opaque <c>after</c> cursor (an id,
+    /// turned into an index by <paramref name="indexOf"/>), at most <paramref name="limit"/> long.
+    /// </summary>
+    public (int Start, int End) IndexWindow(SortedIntSet set, int limit, Func<string, int?> indexOf)
+    {
+        int? afterIndex = null;
+        if (Query("after") is { } after)
+        {
+            afterIndex = indexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor");
+        }
+        var start = set.StartAfter(afterIndex);
+        return (start, Math.Min(set.Items.Count, start + limit));
     }
 
     /// <summary>Adds the self link and, when there is a next page, the next link (separate Link header lines).</summary>
