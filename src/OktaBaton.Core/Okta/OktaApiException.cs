@@ -19,9 +19,10 @@ public sealed class OktaApiException : Exception
 
     internal OktaApiException(int statusCode, string? errorCode, string? errorSummary, string? errorId,
         IReadOnlyList<string>? errorCauses, string? requestId, string method, string path, RateLimitInfo? rateLimit,
-        string? detail)
+        string? detail, string? missingScope = null)
         : base(BuildMessage(statusCode, errorCode, errorSummary, errorCauses, requestId, method, path, detail))
     {
+        MissingScope = missingScope;
         StatusCode = statusCode;
         ErrorCode = errorCode;
         ErrorSummary = errorSummary;
@@ -34,6 +35,9 @@ public sealed class OktaApiException : Exception
     }
 
     public int StatusCode { get; }
+
+    /// <summary>The OAuth scope Okta said the access token lacks (403 insufficient_scope), when it named one.</summary>
+    public string? MissingScope { get; }
 
     /// <summary>Okta's errorCode, e.g. E0000007. Program on this, not on the summary.</summary>
     public string? ErrorCode { get; }

@@ -32,13 +32,16 @@ internal static class OktaErrorReader
                 : $"(non-JSON answer{(mediaType is null ? string.Empty : ", " + mediaType)}, {body.Length} bytes)";
         }
 
-        var insufficientScope = InsufficientScope(response);
-        if (insufficientScope is not null)
+        var challenge = OAuth.OAuthChallenge.FromResponse(response);
+        var insufficientScope = string.Equals(challenge?.Error, "insufficient_scope", StringComparison.Ordinal);
+        if (insufficientScope)
         {
-            detail = detail is null ? insufficientScope : detail + " " + insufficientScope;
+            var explanation = DescribeInsufficientScope(challenge!.Scope);
+            detail = detail is null ? explanation : detail + " " + explanation;
         }
 
-        return new OktaApiException(status, errorCode, errorSummary, errorId, causes, requestId, method, path, rateLimit, detail);
+        return new OktaApiException(status, errorCode, errorSummary, errorId, causes, requestId, method, path, rateLimit, detail,
+            insufficientScope && !string.IsNullOrEmpty(challenge!.Scope) ? challenge.Scope : null);
     }
 
     public static string? RequestIdOf(HttpResponseMessage response) =>
@@ -90,18 +93,10 @@ internal static class OktaErrorReader
     private static string? StringOf(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static string? InsufficientScope(HttpResponseMessage response)
-    {
-        var challenge = OAuth.OAuthChallenge.FromResponse(response);
-        if (!string.Equals(challenge?.Error, "insufficient_scope", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return string.IsNullOrEmpty(challenge!.Scope)
+    private static string DescribeInsufficientScope(string? scope) =>
+        string.IsNullOrEmpty(scope)
             ? "(insufficient_scope: the access token lacks a scope this call needs)"
-            : $"(insufficient_scope: the access token lacks scope '{challenge.Scope}'; grant it to the service app under Okta API Scopes and include it in -Scope)";
-    }
+            : $"(insufficient_scope: the access token lacks scope '{scope}'; grant it to the service app under Okta API Scopes and include it in -Scope)";
 
     private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

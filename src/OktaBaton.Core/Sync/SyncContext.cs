@@ -120,9 +120,12 @@ internal sealed class SyncContext
     {
         var path = relativeUrl.Split('?')[0];
         Warn(new SyncWarning(SyncWarning.PermissionDenied,
-            $"Could not read {what}: the token may not ({ex.ErrorCode ?? "HTTP " + ex.StatusCode} on GET {path}). Those grants are missing from the file, not empty.",
+            $"Could not read {what}: permission denied ({ex.ErrorCode ?? "HTTP " + ex.StatusCode} on GET {path}){ScopeHint(ex)}. Those grants are missing from the file, not empty.",
             about, path, ex.ErrorCode));
     }
+
+    private static string ScopeHint(OktaApiException ex) =>
+        ex.MissingScope is null ? string.Empty : $"; the OAuth token lacks scope '{ex.MissingScope}': grant it to the service app and connect with -Scope including it";
 
     public void WriteGrant(string entitlementId, ResourceId principal, IReadOnlyList<string>? expandable = null)
     {

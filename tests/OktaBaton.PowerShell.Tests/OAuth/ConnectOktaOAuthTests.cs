@@ -50,6 +50,27 @@ public sealed class ConnectOktaOAuthTests
     }
 
     [Fact]
+    public async Task SyncingSecretsWithoutTheApiTokensScopeWarnsWhichScopeToAdd()
+    {
+        var privatePem = Rsa.Value.ExportRSAPrivateKeyPem();
+        await using var org = await StartAsync("0oaSync", Rsa.Value.ExportSubjectPublicKeyInfoPem(), dpop: true);
+        var path = Path.Combine(Path.GetTempPath(), $"oktabaton-{Guid.NewGuid():N}.json");
+        using var session = new ModuleSession();
+
+        var run = session.Run("Connect-Okta -Domain $domain -ClientId 0oaSync -KeyId $kid -PrivateKey $key; Invoke-OktaSync -Path $path -SyncSecrets",
+            new Dictionary<string, object?> { ["domain"] = Url(org), ["kid"] = KeyId, ["key"] = privatePem, ["path"] = path }, verbose: true, debug: true);
+        File.Delete(path);
+
+        run.AssertNoErrors();
+        var summary = Assert.Single(run.Output);
+        Assert.True((long)summary.Properties["Users"].Value > 0);
+        Assert.Equal(0L, summary.Properties["ApiTokens"].Value);
+        Assert.Contains(run.Warnings, w => w.Contains("'okta.apiTokens.read'", StringComparison.Ordinal) && w.Contains("/api/v1/api-tokens", StringComparison.Ordinal));
+        Assert.Contains(run.Debug, line => line.StartsWith("GET /api/v1/users?", StringComparison.Ordinal));
+        AssertNoSecrets(run, org, privatePem);
+    }
+
+    [Fact]
     public async Task ConnectsToADPoPAppWithAnEcKeyFileAndASecureString()
     {
         var privatePem = Ec.Value.ExportPkcs8PrivateKeyPem();
