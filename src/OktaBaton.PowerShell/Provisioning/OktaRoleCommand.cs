@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using OktaBaton.Core.Provisioning;
+using OktaBaton.PowerShell.Infrastructure;
 
 namespace OktaBaton.PowerShell.Provisioning;
 
@@ -16,6 +17,7 @@ public abstract class OktaRoleCommand : AccessCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = StandardGroupSet)]
     [Alias("Type")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(AdminRoleTypeCompleter))]
     public string RoleType { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CustomUserSet)]

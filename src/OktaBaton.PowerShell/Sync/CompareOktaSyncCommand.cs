@@ -24,6 +24,7 @@ public sealed class CompareOktaSyncCommand : OktaCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceTypeCompleter))]
     public string[] ResourceType { get; set; } = Array.Empty<string>();
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -14,6 +14,7 @@ public abstract class SyncFileQueryCmdlet : OktaCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceTypeCompleter))]
     public string[] ResourceType { get; set; } = Array.Empty<string>();
 
     [Parameter]
