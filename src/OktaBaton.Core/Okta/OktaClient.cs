@@ -101,6 +101,27 @@ public sealed class OktaClient : IDisposable
     }
 
     /// <summary>
+    /// The ids of a Link-paged list's items (members of a group, users of an app), page after page: each page is
+    /// read once for its items' "id" and nothing else is kept.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<string>> ListIdPagesAsync(string relativeUrl, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var uri = Resolve(relativeUrl);
+        var listing = new PagingGuard(Org, uri);
+        while (true)
+        {
+            var page = await ExecuteAsync(HttpMethod.Get, uri, null, ReadIdPageAsync, ct).ConfigureAwait(false);
+            yield return page.Items;
+            if (page.Next is null)
+            {
+                yield break;
+            }
+
+            uri = listing.Next(page.Next);
+        }
+    }
+
+    /// <summary>
     /// Every item of an /api/v1/iam/* list, which pages in the body: {"<paramref name="arrayProperty"/>": […],
     /// "_links": {"next": {"href": …}}}.
     /// </summary>
@@ -320,6 +341,20 @@ public sealed class OktaClient : IDisposable
     {
         var items = await ReadObjectAsync<List<T>>(response, state, ct).ConfigureAwait(false);
         return new LinkPage<T>(items ?? new List<T>(), LinkHeader.FindNext(response.Headers));
+    }
+
+    private static async Task<LinkPage<string>> ReadIdPageAsync(HttpResponseMessage response, RequestState state, CancellationToken ct)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        try
+        {
+            var ids = await IdListReader.ReadAsync(stream, ct).ConfigureAwait(false);
+            return new LinkPage<string>(ids, LinkHeader.FindNext(response.Headers));
+        }
+        catch (JsonException failure)
+        {
+            throw Unreadable(response, state, failure);
+        }
     }
 
     private static async Task<LinkPage<T>> ReadIamPageAsync<T>(HttpResponseMessage response, RequestState state,
