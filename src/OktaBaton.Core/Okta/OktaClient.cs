@@ -10,6 +10,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using OktaBaton.Core.Okta.RateLimiting;
 using Polly;
 
 namespace OktaBaton.Core.Okta;
@@ -39,7 +40,7 @@ public sealed class OktaClient : IDisposable
         Validate(options);
         Org = options.Org;
         _authenticator = options.Authenticator;
-        _gate = options.Gate;
+        _gate = options.Gate ?? (options.PaceByRateLimits ? RateLimitScheduler.For(options.RateLimitShare, options.ThrottleLimit) : null);
         _requestTimeout = options.RequestTimeout;
         _pipeline = OktaRetryPipeline.Build(options, Stats);
 
@@ -58,11 +59,24 @@ public sealed class OktaClient : IDisposable
 
     public OktaClientStats Stats { get; } = new();
 
-    /// <summary>The pacer every attempt passes (a sync installs its rate-limit scheduler here for its duration).</summary>
+    /// <summary>The pacer every attempt passes: the client's own rate-limit scheduler, unless pacing is off or a test set another.</summary>
     internal IRequestGate? Gate
     {
         get => Volatile.Read(ref _gate);
         set => Volatile.Write(ref _gate, value);
+    }
+
+    /// <summary>
+    /// Sets the share of each rate-limit bucket and the in-flight limit for every request the client sends from now
+    /// on, whoever sends it. Concurrent callers share the one budget: the last adjustment holds for all of them.
+    /// Does nothing when the client does not pace (<see cref="OktaClientOptions.PaceByRateLimits"/> off).
+    /// </summary>
+    public void AdjustPacing(double rateLimitShare, int throttleLimit)
+    {
+        if (Gate is RateLimitScheduler scheduler)
+        {
+            scheduler.Adjust(rateLimitShare, throttleLimit);
+        }
     }
 
     /// <summary>GET one object, e.g. "/api/v1/users/me".</summary>
@@ -440,6 +454,16 @@ public sealed class OktaClient : IDisposable
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException("RequestTimeout must be positive.", nameof(options));
+        }
+
+        if (double.IsNaN(options.RateLimitShare) || options.RateLimitShare <= 0 || options.RateLimitShare > 1)
+        {
+            throw new ArgumentException("RateLimitShare must be more than 0 and at most 1.", nameof(options));
+        }
+
+        if (options.ThrottleLimit < 1 || options.ThrottleLimit > RateLimitScheduler.OrgConcurrencyLimit)
+        {
+            throw new ArgumentException($"ThrottleLimit must be between 1 and {RateLimitScheduler.OrgConcurrencyLimit}.", nameof(options));
         }
 
         if (options.MaxRetries < 0)
