@@ -70,6 +70,7 @@ internal static class IdListReader
         }
 
         if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("The list ends early.");
+        if (reader.Read()) throw new JsonException("Unexpected content after the list.");
         return ids;
     }
 }
