@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -47,6 +48,7 @@ internal static class IdListReader
     }
 
     /// <summary>The ids, in list order; a JsonException when the page is not an array of objects that each have a string id.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static List<string> Parse(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);

@@ -97,13 +97,20 @@ public sealed class OktaClient : IDisposable
     }
 
     /// <summary>The pages of a list, following Link rel="next" until there is none.</summary>
-    public async IAsyncEnumerable<IReadOnlyList<T>> ListPagesAsync<T>(string relativeUrl, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<IReadOnlyList<T>> ListPagesAsync<T>(string relativeUrl, CancellationToken ct) =>
+        ListPagesAsync<T>(relativeUrl, OktaJson.Options, ct);
+
+    /// <summary>The pages of a list, each read with <paramref name="json"/> (e.g. one that skips what the caller never uses).</summary>
+    internal async IAsyncEnumerable<IReadOnlyList<T>> ListPagesAsync<T>(string relativeUrl, JsonSerializerOptions json,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         var uri = Resolve(relativeUrl);
         var listing = new PagingGuard(Org, uri);
+        Func<HttpResponseMessage, RequestState, CancellationToken, Task<LinkPage<T>>> readPage =
+            (response, state, token) => ReadLinkPageAsync<T>(response, state, json, token);
         while (true)
         {
-            var page = await ExecuteAsync(HttpMethod.Get, uri, null, ReadLinkPageAsync<T>, ct).ConfigureAwait(false);
+            var page = await ExecuteAsync(HttpMethod.Get, uri, null, readPage, ct).ConfigureAwait(false);
             yield return page.Items;
             if (page.Next is null)
             {
@@ -333,7 +340,10 @@ public sealed class OktaClient : IDisposable
         }
     }
 
-    private static async Task<T> ReadObjectAsync<T>(HttpResponseMessage response, RequestState state, CancellationToken ct)
+    private static Task<T> ReadObjectAsync<T>(HttpResponseMessage response, RequestState state, CancellationToken ct) =>
+        ReadObjectAsync<T>(response, state, OktaJson.Options, ct);
+
+    private static async Task<T> ReadObjectAsync<T>(HttpResponseMessage response, RequestState state, JsonSerializerOptions json, CancellationToken ct)
     {
         if (response.StatusCode == HttpStatusCode.NoContent || response.Content is null)
         {
@@ -343,7 +353,7 @@ public sealed class OktaClient : IDisposable
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         try
         {
-            return (await JsonSerializer.DeserializeAsync<T>(stream, OktaJson.Options, ct).ConfigureAwait(false))!;
+            return (await JsonSerializer.DeserializeAsync<T>(stream, json, ct).ConfigureAwait(false))!;
         }
         catch (JsonException failure)
         {
@@ -351,9 +361,10 @@ public sealed class OktaClient : IDisposable
         }
     }
 
-    private static async Task<LinkPage<T>> ReadLinkPageAsync<T>(HttpResponseMessage response, RequestState state, CancellationToken ct)
+    private static async Task<LinkPage<T>> ReadLinkPageAsync<T>(HttpResponseMessage response, RequestState state, JsonSerializerOptions json,
+        CancellationToken ct)
     {
-        var items = await ReadObjectAsync<List<T>>(response, state, ct).ConfigureAwait(false);
+        var items = await ReadObjectAsync<List<T>>(response, state, json, ct).ConfigureAwait(false);
         return new LinkPage<T>(items ?? new List<T>(), LinkHeader.FindNext(response.Headers));
     }
 

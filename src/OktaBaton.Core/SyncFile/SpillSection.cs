@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace OktaBaton.Core.SyncFile;
@@ -38,6 +39,7 @@ internal sealed class SpillSection : IDisposable
     }
 
     /// <summary>One grant per principal id, all of the same entitlement and principal type, none expandable.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void AddGrants(string entitlementId, string principalType, IReadOnlyList<string> principalIds)
     {
         for (var i = 0; i < principalIds.Count; i++)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OktaBaton.Core.Model;
 
@@ -68,6 +69,7 @@ internal static class SyncFileJson
     /// A grant without a <see cref="Grant"/> object: the same bytes, for the hot path of membership lists. Its id,
     /// "{entitlementId}:{principalType}:{principalId}", is assembled on the stack when it is short.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static void WriteGrant(Utf8JsonWriter writer, string entitlementId, string principalType, string principalId, IReadOnlyList<string> expandable)
     {
         writer.WriteStartObject();
