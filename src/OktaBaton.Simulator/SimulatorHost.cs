@@ -49,8 +49,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         var org = options.Org switch
         {
             "demo" => DemoOrg.Build(),
-            "generated" when options.Users == 0 && options.Groups == 0 && options.Apps == 0 => GeneratedOrg.Build(1000, 100, 10, options.Seed),
-            "generated" => GeneratedOrg.Build(options.Users, options.Groups, options.Apps, options.Seed),
+            "generated" when options.Users == 0 && options.Groups == 0 && options.Apps == 0 => GeneratedOrg.Build(1000, 100, 10, options.Seed, options.MembershipScale),
+            "generated" => GeneratedOrg.Build(options.Users, options.Groups, options.Apps, options.Seed, options.MembershipScale),
             _ => throw new ArgumentException($"Unknown org '{options.Org}': use 'demo' or 'generated'.", nameof(options)),
         };
         foreach (var token in options.Tokens)

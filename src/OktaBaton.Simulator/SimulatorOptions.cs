@@ -10,6 +10,8 @@ public sealed class SimulatorOptions
     public int Groups { get; set; }
     public int Apps { get; set; }
     public int Seed { get; set; } = 1;
+    /// <summary>Multiplies every generated group's size (1 = the seeds' usual org), for orgs with more memberships per user.</summary>
+    public double MembershipScale { get; set; } = 1.0;
     public List<SimulatorToken> Tokens { get; } = new();
     public int LatencyMs { get; set; }
     public RateLimitMode RateLimits { get; set; } = RateLimitMode.Unlimited;
@@ -40,6 +42,7 @@ public sealed class SimulatorOptions
           --org demo                 the small demo org (default)
           --users N --groups M --apps K --seed S
                                      a deterministic generated org (implies --org generated)
+          --membership-scale F       multiplies every generated group's size (default 1)
           --token VALUE[:PROFILE]    accepted SSWS token (repeatable); PROFILE is one of
                                      super-admin (default), read-only, custom-read-only,
                                      read-only+app-admin+group-admin, no-admin-role.
@@ -95,6 +98,7 @@ public sealed class SimulatorOptions
                 case "--users": options.Users = ParseInt(flag, Value(), 0, 1_000_000); sizeGiven = true; break;
                 case "--groups": options.Groups = ParseInt(flag, Value(), 0, 100_000); sizeGiven = true; break;
                 case "--apps": options.Apps = ParseInt(flag, Value(), 0, 100_000); sizeGiven = true; break;
+                case "--membership-scale": options.MembershipScale = ParseDouble(flag, Value(), 0.01, 100); sizeGiven = true; break;
                 case "--seed": options.Seed = ParseInt(flag, Value(), int.MinValue, int.MaxValue); break;
                 case "--token": options.Tokens.Add(ParseToken(Value())); break;
                 case "--oauth-client":

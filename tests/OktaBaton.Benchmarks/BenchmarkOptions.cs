@@ -9,6 +9,7 @@ internal sealed class BenchmarkOptions
     public int Groups { get; private set; } = 500;
     public int Apps { get; private set; } = 50;
     public int Seed { get; private set; } = 1;
+    public double MembershipScale { get; private set; } = 1.0;
     public int LatencyMs { get; private set; }
     public string RateLimits { get; private set; } = "unlimited";
     public int RateWindowSeconds { get; private set; } = 60;
@@ -23,6 +24,7 @@ internal sealed class BenchmarkOptions
     public const string Help = """
         dotnet run -c Release --project tests/OktaBaton.Benchmarks -- [options]
           --users N --groups M --apps K --seed S   the generated org (default 5000 / 500 / 50 / 1)
+          --membership-scale F                     multiplies every generated group's size (default 1)
           --latency-ms N                           simulator latency per request (default 0)
           --rate-limits workforce|unlimited        (default unlimited)
           --rate-window-seconds N                  the simulator's rate-limit window (default 60)
@@ -46,6 +48,13 @@ internal sealed class BenchmarkOptions
                 case "--groups": options.Groups = Int(flag, Value(), 1, 100_000); break;
                 case "--apps": options.Apps = Int(flag, Value(), 0, 100_000); break;
                 case "--seed": options.Seed = Int(flag, Value(), int.MinValue, int.MaxValue); break;
+                case "--membership-scale":
+                    if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) || scale < 0.01 || scale > 100)
+                    {
+                        throw new ArgumentException("--membership-scale must be a number from 0.01 to 100.");
+                    }
+                    options.MembershipScale = scale;
+                    break;
                 case "--latency-ms": options.LatencyMs = Int(flag, Value(), 0, 10_000); break;
                 case "--rate-limits":
                     options.RateLimits = Value().ToLowerInvariant();
@@ -79,7 +88,7 @@ internal sealed class BenchmarkOptions
     /// <summary>The simulator's command line for this org.</summary>
     public IEnumerable<string> SimulatorArguments() => new[]
     {
-        "--users", Str(Users), "--groups", Str(Groups), "--apps", Str(Apps), "--seed", Str(Seed),
+        "--users", Str(Users), "--groups", Str(Groups), "--apps", Str(Apps), "--seed", Str(Seed), "--membership-scale", MembershipScale.ToString("R", CultureInfo.InvariantCulture),
         "--latency-ms", Str(LatencyMs), "--rate-limits", RateLimits, "--rate-window-seconds", Str(RateWindowSeconds),
         "--concurrency-limit", Str(ConcurrencyLimit),
     };

@@ -10,6 +10,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using OktaBaton.Core.Okta.RateLimiting;
 using Polly;
 
 namespace OktaBaton.Core.Okta;
@@ -39,7 +40,7 @@ public sealed class OktaClient : IDisposable
         Validate(options);
         Org = options.Org;
         _authenticator = options.Authenticator;
-        _gate = options.Gate;
+        _gate = options.Gate ?? (options.PaceByRateLimits ? RateLimitScheduler.For(options.RateLimitShare, options.ThrottleLimit) : null);
         _requestTimeout = options.RequestTimeout;
         _pipeline = OktaRetryPipeline.Build(options, Stats);
 
@@ -58,11 +59,24 @@ public sealed class OktaClient : IDisposable
 
     public OktaClientStats Stats { get; } = new();
 
-    /// <summary>The pacer every attempt passes (a sync installs its rate-limit scheduler here for its duration).</summary>
+    /// <summary>The pacer every attempt passes: the client's own rate-limit scheduler, unless pacing is off or a test set another.</summary>
     internal IRequestGate? Gate
     {
         get => Volatile.Read(ref _gate);
         set => Volatile.Write(ref _gate, value);
+    }
+
+    /// <summary>
+    /// Sets the share of each rate-limit bucket and the in-flight limit for every request the client sends from now
+    /// on, whoever sends it. Concurrent callers share the one budget: the last adjustment holds for all of them.
+    /// Does nothing when the client does not pace (<see cref="OktaClientOptions.PaceByRateLimits"/> off).
+    /// </summary>
+    public void AdjustPacing(double rateLimitShare, int throttleLimit)
+    {
+        if (Gate is RateLimitScheduler scheduler)
+        {
+            scheduler.Adjust(rateLimitShare, throttleLimit);
+        }
     }
 
     /// <summary>GET one object, e.g. "/api/v1/users/me".</summary>
@@ -83,13 +97,41 @@ public sealed class OktaClient : IDisposable
     }
 
     /// <summary>The pages of a list, following Link rel="next" until there is none.</summary>
-    public async IAsyncEnumerable<IReadOnlyList<T>> ListPagesAsync<T>(string relativeUrl, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<IReadOnlyList<T>> ListPagesAsync<T>(string relativeUrl, CancellationToken ct) =>
+        ListPagesAsync<T>(relativeUrl, OktaJson.Options, ct);
+
+    /// <summary>The pages of a list, each read with <paramref name="json"/> (e.g. one that skips what the caller never uses).</summary>
+    internal async IAsyncEnumerable<IReadOnlyList<T>> ListPagesAsync<T>(string relativeUrl, JsonSerializerOptions json,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var uri = Resolve(relativeUrl);
+        var listing = new PagingGuard(Org, uri);
+        Func<HttpResponseMessage, RequestState, CancellationToken, Task<LinkPage<T>>> readPage =
+            (response, state, token) => ReadLinkPageAsync<T>(response, state, json, token);
+        while (true)
+        {
+            var page = await ExecuteAsync(HttpMethod.Get, uri, null, readPage, ct).ConfigureAwait(false);
+            yield return page.Items;
+            if (page.Next is null)
+            {
+                yield break;
+            }
+
+            uri = listing.Next(page.Next);
+        }
+    }
+
+    /// <summary>
+    /// The ids of a Link-paged list's items (members of a group, users of an app), page after page: each page is
+    /// read once for its items' "id" and nothing else is kept.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<string>> ListIdPagesAsync(string relativeUrl, [EnumeratorCancellation] CancellationToken ct)
     {
         var uri = Resolve(relativeUrl);
         var listing = new PagingGuard(Org, uri);
         while (true)
         {
-            var page = await ExecuteAsync(HttpMethod.Get, uri, null, ReadLinkPageAsync<T>, ct).ConfigureAwait(false);
+            var page = await ExecuteAsync(HttpMethod.Get, uri, null, ReadIdPageAsync, ct).ConfigureAwait(false);
             yield return page.Items;
             if (page.Next is null)
             {
@@ -298,7 +340,10 @@ public sealed class OktaClient : IDisposable
         }
     }
 
-    private static async Task<T> ReadObjectAsync<T>(HttpResponseMessage response, RequestState state, CancellationToken ct)
+    private static Task<T> ReadObjectAsync<T>(HttpResponseMessage response, RequestState state, CancellationToken ct) =>
+        ReadObjectAsync<T>(response, state, OktaJson.Options, ct);
+
+    private static async Task<T> ReadObjectAsync<T>(HttpResponseMessage response, RequestState state, JsonSerializerOptions json, CancellationToken ct)
     {
         if (response.StatusCode == HttpStatusCode.NoContent || response.Content is null)
         {
@@ -308,7 +353,7 @@ public sealed class OktaClient : IDisposable
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         try
         {
-            return (await JsonSerializer.DeserializeAsync<T>(stream, OktaJson.Options, ct).ConfigureAwait(false))!;
+            return (await JsonSerializer.DeserializeAsync<T>(stream, json, ct).ConfigureAwait(false))!;
         }
         catch (JsonException failure)
         {
@@ -316,10 +361,25 @@ public sealed class OktaClient : IDisposable
         }
     }
 
-    private static async Task<LinkPage<T>> ReadLinkPageAsync<T>(HttpResponseMessage response, RequestState state, CancellationToken ct)
+    private static async Task<LinkPage<T>> ReadLinkPageAsync<T>(HttpResponseMessage response, RequestState state, JsonSerializerOptions json,
+        CancellationToken ct)
     {
-        var items = await ReadObjectAsync<List<T>>(response, state, ct).ConfigureAwait(false);
+        var items = await ReadObjectAsync<List<T>>(response, state, json, ct).ConfigureAwait(false);
         return new LinkPage<T>(items ?? new List<T>(), LinkHeader.FindNext(response.Headers));
+    }
+
+    private static async Task<LinkPage<string>> ReadIdPageAsync(HttpResponseMessage response, RequestState state, CancellationToken ct)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        try
+        {
+            var ids = await IdListReader.ReadAsync(stream, ct).ConfigureAwait(false);
+            return new LinkPage<string>(ids, LinkHeader.FindNext(response.Headers));
+        }
+        catch (JsonException failure)
+        {
+            throw Unreadable(response, state, failure);
+        }
     }
 
     private static async Task<LinkPage<T>> ReadIamPageAsync<T>(HttpResponseMessage response, RequestState state,
@@ -405,6 +465,16 @@ public sealed class OktaClient : IDisposable
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException("RequestTimeout must be positive.", nameof(options));
+        }
+
+        if (double.IsNaN(options.RateLimitShare) || options.RateLimitShare <= 0 || options.RateLimitShare > 1)
+        {
+            throw new ArgumentException("RateLimitShare must be more than 0 and at most 1.", nameof(options));
+        }
+
+        if (options.ThrottleLimit < 1 || options.ThrottleLimit > RateLimitScheduler.OrgConcurrencyLimit)
+        {
+            throw new ArgumentException($"ThrottleLimit must be between 1 and {RateLimitScheduler.OrgConcurrencyLimit}.", nameof(options));
         }
 
         if (options.MaxRetries < 0)

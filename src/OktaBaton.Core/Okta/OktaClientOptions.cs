@@ -28,6 +28,21 @@ public sealed class OktaClientOptions
     /// <summary>First delay of the jittered exponential backoff for 5xx, timeouts and connection failures.</summary>
     public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Pace every request by Okta's rate limits (default): one scheduler per client, for its whole life, shared by
+    /// everything that uses the client. Off, requests go out at once and a 429 is only retried.
+    /// </summary>
+    public bool PaceByRateLimits { get; set; } = true;
+
+    /// <summary>
+    /// The share (more than 0, at most 1) of each Okta rate-limit bucket the client may spend, leaving the rest to the
+    /// org's other clients; 0.5 is Okta's default share per token. A sync may adjust it (<see cref="OktaClient.AdjustPacing"/>).
+    /// </summary>
+    public double RateLimitShare { get; set; } = 0.5;
+
+    /// <summary>The most requests in flight at once; the client also stays within its share of Okta's org-wide limit of 75.</summary>
+    public int ThrottleLimit { get; set; } = 16;
+
     /// <summary>Optional handler to share connections between clients; the client does not dispose it.</summary>
     public HttpMessageHandler? Handler { get; set; }
 
@@ -39,9 +54,12 @@ public sealed class OktaClientOptions
         MaxRetryWait = MaxRetryWait,
         BaseBackoff = BaseBackoff,
         Handler = Handler,
+        PaceByRateLimits = PaceByRateLimits,
+        RateLimitShare = RateLimitShare,
+        ThrottleLimit = ThrottleLimit,
         Gate = Gate,
     };
 
-    /// <summary>Seam for a per-bucket rate-limit scheduler; called before every attempt and told every answer's headers.</summary>
+    /// <summary>Seam for another pacer than the client's own scheduler; called before every attempt and told every answer's headers.</summary>
     internal IRequestGate? Gate { get; set; }
 }

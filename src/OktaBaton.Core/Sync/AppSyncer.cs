@@ -27,10 +27,7 @@ internal sealed class AppSyncer : IResourceSyncer
             assignments =>
             {
                 var entitlementId = EntitlementIds.Create(assignments.App, EntitlementSlugs.Access);
-                foreach (var user in assignments.Users ?? new List<OktaObjectRef>())
-                {
-                    context.WriteGrant(entitlementId, new ResourceId(ResourceTypes.User, user.Id));
-                }
+                if (assignments.Users is not null) context.WriteUserGrants(entitlementId, assignments.Users);
                 foreach (var group in assignments.Groups ?? new List<OktaAppGroup>()) context.WriteGroupGrant(entitlementId, group.Id);
                 context.Report("App assignments", ++done);
                 return Task.CompletedTask;
@@ -42,7 +39,7 @@ internal sealed class AppSyncer : IResourceSyncer
         var id = new ResourceId(ResourceTypes.App, app.Id);
         var escaped = SyncContext.Escape(app.Id);
         // includes users assigned through a group (scope GROUP), as the reference connector reports them
-        var users = await context.TryListAsync<OktaObjectRef>($"/api/v1/apps/{escaped}/users?limit=500", id,
+        var users = await context.TryListIdsAsync($"/api/v1/apps/{escaped}/users?limit=500", id,
             $"the users assigned to app '{app.Label}' ({app.Id})", ct).ConfigureAwait(false);
         var groups = await context.TryListAsync<OktaAppGroup>($"/api/v1/apps/{escaped}/groups?limit=200", id,
             $"the groups assigned to app '{app.Label}' ({app.Id})", ct).ConfigureAwait(false);
@@ -66,7 +63,7 @@ internal sealed class AppSyncer : IResourceSyncer
 
     private sealed class AppAssignments
     {
-        public AppAssignments(ResourceId app, List<OktaObjectRef>? users, List<OktaAppGroup>? groups)
+        public AppAssignments(ResourceId app, List<string>? users, List<OktaAppGroup>? groups)
         {
             App = app;
             Users = users;
@@ -75,7 +72,7 @@ internal sealed class AppSyncer : IResourceSyncer
 
         public ResourceId App { get; }
 
-        public List<OktaObjectRef>? Users { get; }
+        public List<string>? Users { get; }
 
         public List<OktaAppGroup>? Groups { get; }
     }

@@ -21,7 +21,7 @@ internal sealed class GroupSyncer : IResourceSyncer
         var kept = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<string>();
         long listed = 0, done = 0;
-        await OrderedWork<(ResourceId Group, List<OktaObjectRef>? Members)>.RunAsync(
+        await OrderedWork<(ResourceId Group, List<string>? Members)>.RunAsync(
             KeptGroupsAsync(context, ct),
             context.Degree,
             group =>
@@ -33,8 +33,8 @@ internal sealed class GroupSyncer : IResourceSyncer
                 context.Report("Groups", ++listed);
                 return async token =>
                 {
-                    if (group.Stats?.UsersCount == 0) return (id, new List<OktaObjectRef>());
-                    var members = await context.TryListAsync<OktaObjectRef>($"/api/v1/groups/{SyncContext.Escape(group.Id)}/users?limit=1000", id,
+                    if (group.Stats?.UsersCount == 0) return (id, new List<string>());
+                    var members = await context.TryListIdsAsync($"/api/v1/groups/{SyncContext.Escape(group.Id)}/users?limit=1000", id,
                         $"the members of group '{group.Profile.Name}' ({group.Id})", token).ConfigureAwait(false);
                     return (id, members);
                 };
@@ -43,8 +43,7 @@ internal sealed class GroupSyncer : IResourceSyncer
             {
                 if (result.Members is not null)
                 {
-                    var entitlementId = EntitlementIds.Create(result.Group, EntitlementSlugs.Member);
-                    foreach (var member in result.Members) context.WriteGrant(entitlementId, new ResourceId(ResourceTypes.User, member.Id));
+                    context.WriteUserGrants(EntitlementIds.Create(result.Group, EntitlementSlugs.Member), result.Members);
                 }
                 context.Report("Group members", ++done);
                 return Task.CompletedTask;

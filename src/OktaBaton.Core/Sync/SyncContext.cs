@@ -116,6 +116,29 @@ internal sealed class SyncContext
         }
     }
 
+    /// <summary>
+    /// The ids of the items at <paramref name="relativeUrl"/> (members, app users), or null after recording a warning
+    /// when the token may not read them (403), as <see cref="TryListAsync{T}"/>.
+    /// </summary>
+    public async Task<List<string>?> TryListIdsAsync(string relativeUrl, ResourceId? about, string what, CancellationToken ct)
+    {
+        List<string>? ids = null;
+        try
+        {
+            await foreach (var page in Client.ListIdPagesAsync(relativeUrl, ct).ConfigureAwait(false))
+            {
+                if (ids is null) ids = page as List<string> ?? new List<string>(page);
+                else ids.AddRange(page);
+            }
+            return ids ?? new List<string>();
+        }
+        catch (OktaApiException ex) when (ex.IsPermissionDenied)
+        {
+            WarnPermissionDenied(ex, relativeUrl, about, what);
+            return null;
+        }
+    }
+
     public void WarnPermissionDenied(OktaApiException ex, string relativeUrl, ResourceId? about, string what)
     {
         var path = relativeUrl.Split('?')[0];
@@ -130,6 +153,22 @@ internal sealed class SyncContext
     public void WriteGrant(string entitlementId, ResourceId principal, IReadOnlyList<string>? expandable = null)
     {
         if (KeepsPrincipal(principal)) Writer.WriteGrant(new Grant(entitlementId, principal, expandable));
+    }
+
+    /// <summary>Grants of one entitlement to users listed by id (members of a group, users of an app), written in one go.</summary>
+    public void WriteUserGrants(string entitlementId, IReadOnlyList<string> userIds)
+    {
+        if (!Users.IsActive)
+        {
+            Writer.WriteGrants(entitlementId, ResourceTypes.User, userIds);
+            return;
+        }
+        var kept = new List<string>(userIds.Count);
+        foreach (var id in userIds)
+        {
+            if (Users.KeepsUserId(id)) kept.Add(id);
+        }
+        Writer.WriteGrants(entitlementId, ResourceTypes.User, kept);
     }
 
     /// <summary>A grant to a group its members inherit: expandable through the group's member entitlement.</summary>

@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Model;
 using OktaBaton.Core.Okta;
-using OktaBaton.Core.Okta.RateLimiting;
 using OktaBaton.Core.SyncFile;
 
 namespace OktaBaton.Core.Sync;
@@ -37,10 +36,9 @@ public sealed class SyncEngine
 
         using var writer = SyncFileWriter.Create(path, header);
         var context = new SyncContext(_client, options, writer, progress);
-        using (PaceByRateLimits(options))
-        {
-            await RunSyncersAsync(context, writer, ct).ConfigureAwait(false);
-        }
+        // the client paces every request it sends, this sync's and anyone else's, from one budget per bucket
+        _client.AdjustPacing(options.RateLimitShare, options.ThrottleLimit);
+        await RunSyncersAsync(context, writer, ct).ConfigureAwait(false);
 
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var id in selected) counts[id] = 0;
@@ -119,45 +117,6 @@ public sealed class SyncEngine
             ct.ThrowIfCancellationRequested();
             context.WriteTo(lane);
             await syncer.SyncAsync(context, ct).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Installs a per-bucket rate-limit scheduler on the client for this run (unless the client already has a gate),
-    /// so the sync spends <see cref="SyncOptions.RateLimitShare"/> of each bucket, evenly, and never trips a 429 itself.
-    /// </summary>
-    private IDisposable PaceByRateLimits(SyncOptions options)
-    {
-        if (_client.Gate is not null) return NoScope.Instance;
-        var scheduler = new RateLimitScheduler(options.RateLimitShare,
-            RateLimitScheduler.InFlightCapFor(options.ThrottleLimit, options.RateLimitShare));
-        _client.Gate = scheduler;
-        return new GateScope(_client, scheduler);
-    }
-
-    private sealed class GateScope : IDisposable
-    {
-        private readonly OktaClient _client;
-        private readonly RateLimitScheduler _scheduler;
-
-        public GateScope(OktaClient client, RateLimitScheduler scheduler)
-        {
-            _client = client;
-            _scheduler = scheduler;
-        }
-
-        public void Dispose()
-        {
-            if (ReferenceEquals(_client.Gate, _scheduler)) _client.Gate = null;
-        }
-    }
-
-    private sealed class NoScope : IDisposable
-    {
-        public static readonly NoScope Instance = new();
-
-        public void Dispose()
-        {
         }
     }
 

@@ -40,13 +40,16 @@ public sealed class SyncOptions
 
     /// <summary>
     /// The most requests in flight at once. The scheduler also stays within <see cref="RateLimitShare"/> of Okta's
-    /// org-wide limit of 75, so the cap is min(ThrottleLimit, 75 × RateLimitShare).
+    /// org-wide limit of 75, so the cap is min(ThrottleLimit, 75 × RateLimitShare). Like the share, it is set on the
+    /// client's own scheduler when the sync starts (<see cref="Okta.OktaClient.AdjustPacing"/>) and holds for every
+    /// request of that client from then on.
     /// </summary>
     public int ThrottleLimit { get; set; } = 16;
 
     /// <summary>
     /// The share (more than 0, at most 1) of each Okta rate-limit bucket this sync may spend, leaving the rest to the
-    /// org's other clients; 0.5 is Okta's default share per token.
+    /// org's other clients; 0.5 is Okta's default share per token. Concurrent syncs (and provisioning) on one client
+    /// spend one budget per bucket together; the sync that started last sets the share for all of them.
     /// </summary>
     public double RateLimitShare { get; set; } = 0.5;
 

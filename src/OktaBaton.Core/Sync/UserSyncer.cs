@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Model;
+using OktaBaton.Core.Okta;
 using OktaBaton.Core.Okta.Models;
 
 namespace OktaBaton.Core.Sync;
@@ -20,7 +21,7 @@ internal sealed class UserSyncer : IResourceSyncer
     {
         var write = context.IsSelected(ResourceTypes.User);
         long seen = 0;
-        await foreach (var page in context.Client.ListPagesAsync<OktaUser>(ListUrl, ct).ConfigureAwait(false))
+        await foreach (var page in context.Client.ListPagesAsync<OktaUser>(ListUrl, OktaJson.UserListing, ct).ConfigureAwait(false))
         {
             foreach (var user in page)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using OktaBaton.Core.Model;
 
 namespace OktaBaton.Core.SyncFile;
@@ -10,4 +11,11 @@ public interface ISyncFileSink
     void WriteEntitlement(Entitlement entitlement);
 
     void WriteGrant(Grant grant);
+
+    /// <summary>
+    /// A grant of <paramref name="entitlementId"/> to each of <paramref name="principalIds"/> (all of
+    /// <paramref name="principalType"/>), none expandable: the bytes of one <see cref="WriteGrant(Grant)"/> each,
+    /// without building the grants.
+    /// </summary>
+    void WriteGrants(string entitlementId, string principalType, IReadOnlyList<string> principalIds);
 }

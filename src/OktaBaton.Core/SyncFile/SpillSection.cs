@@ -1,24 +1,30 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace OktaBaton.Core.SyncFile;
 
 /// <summary>
 /// One array section of the sync file (resources, entitlements or grants) written to its own temporary file,
-/// one item per line, so that the engine can produce all three at once and memory stays flat.
+/// one item per line, so that the engine can produce all three at once and memory stays flat. Items collect in
+/// a small buffer that goes to the file in chunks.
 /// </summary>
 internal sealed class SpillSection : IDisposable
 {
+    private const int ChunkBytes = 64 * 1024;
     private static readonly byte[] Separator = { (byte)',', (byte)'\n' };
+    private static readonly IReadOnlyList<string> NoExpandable = Array.Empty<string>();
     private readonly FileStream _stream;
+    private readonly SpillBuffer _buffer = new(ChunkBytes + 4096);
     private readonly Utf8JsonWriter _writer;
 
     public SpillSection(string path)
     {
         Path = path;
-        _stream = OwnerOnlyFile.CreateNew(path);
-        _writer = new Utf8JsonWriter(_stream, SyncFileJson.WriterOptions);
+        _stream = OwnerOnlyFile.CreateNew(path, bufferSize: 1);
+        _writer = new Utf8JsonWriter(_buffer, SyncFileJson.WriterOptions);
     }
 
     public string Path { get; }
@@ -27,15 +33,27 @@ internal sealed class SpillSection : IDisposable
 
     public void Add(Action<Utf8JsonWriter> writeItem)
     {
-        if (Count > 0) _stream.Write(Separator, 0, Separator.Length);
+        BeginItem();
         writeItem(_writer);
-        _writer.Flush();
-        _writer.Reset(_stream);
-        Count++;
+        EndItem();
+    }
+
+    /// <summary>One grant per principal id, all of the same entitlement and principal type, none expandable.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public void AddGrants(string entitlementId, string principalType, IReadOnlyList<string> principalIds)
+    {
+        for (var i = 0; i < principalIds.Count; i++)
+        {
+            var principalId = principalIds[i];
+            BeginItem();
+            SyncFileJson.WriteGrant(_writer, entitlementId, principalType, principalId, NoExpandable);
+            EndItem();
+        }
     }
 
     public void CopyTo(Stream destination)
     {
+        _buffer.MoveTo(_stream);
         _stream.Flush();
         _stream.Position = 0;
         _stream.CopyTo(destination, 81920);
@@ -45,5 +63,18 @@ internal sealed class SpillSection : IDisposable
     {
         _writer.Dispose();
         _stream.Dispose();
+    }
+
+    private void BeginItem()
+    {
+        if (Count > 0) _buffer.Write(Separator);
+    }
+
+    private void EndItem()
+    {
+        _writer.Flush();
+        _writer.Reset();
+        Count++;
+        if (_buffer.Count >= ChunkBytes) _buffer.MoveTo(_stream);
     }
 }

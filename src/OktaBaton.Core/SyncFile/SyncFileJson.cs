@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OktaBaton.Core.Model;
 
@@ -61,20 +62,57 @@ internal static class SyncFileJson
         writer.WriteEndObject();
     }
 
-    public static void WriteGrant(Utf8JsonWriter writer, Grant grant)
+    public static void WriteGrant(Utf8JsonWriter writer, Grant grant) =>
+        WriteGrant(writer, grant.EntitlementId, grant.Principal.ResourceType, grant.Principal.Resource, grant.Expandable);
+
+    /// <summary>
+    /// A grant without a <see cref="Grant"/> object: the same bytes, for the hot path of membership lists. Its id,
+    /// "{entitlementId}:{principalType}:{principalId}", is assembled on the stack when it is short.
+    /// </summary>
+    [MethodImpl(HotPath.Optimized)]
+    public static void WriteGrant(Utf8JsonWriter writer, string entitlementId, string principalType, string principalId, IReadOnlyList<string> expandable)
     {
         writer.WriteStartObject();
-        writer.WriteString("id", grant.Id);
-        writer.WriteString("entitlement", grant.EntitlementId);
-        writer.WritePropertyName("principal");
-        WriteResourceId(writer, grant.Principal);
-        if (grant.Expandable.Count > 0)
+        var length = entitlementId.Length + principalType.Length + principalId.Length + 2;
+        if (length <= StackIdLimit)
+        {
+            Span<char> id = stackalloc char[length];
+            var at = Append(id, 0, entitlementId);
+            id[at++] = ':';
+            at = Append(id, at, principalType);
+            id[at++] = ':';
+            Append(id, at, principalId);
+            writer.WriteString(GrantIdName, id);
+        }
+        else
+        {
+            writer.WriteString(GrantIdName, entitlementId + ":" + principalType + ":" + principalId);
+        }
+        writer.WriteString(EntitlementName, entitlementId);
+        writer.WriteStartObject(PrincipalName);
+        writer.WriteString(ResourceTypeName, principalType);
+        writer.WriteString(ResourceName, principalId);
+        writer.WriteEndObject();
+        if (expandable.Count > 0)
         {
             writer.WriteStartObject("expandable");
-            WriteStrings(writer, "entitlementIds", grant.Expandable);
+            WriteStrings(writer, "entitlementIds", expandable);
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
+    }
+
+    private const int StackIdLimit = 256;
+    private static readonly JsonEncodedText GrantIdName = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText EntitlementName = JsonEncodedText.Encode("entitlement");
+    private static readonly JsonEncodedText PrincipalName = JsonEncodedText.Encode("principal");
+    private static readonly JsonEncodedText ResourceTypeName = JsonEncodedText.Encode("resourceType");
+    private static readonly JsonEncodedText ResourceName = JsonEncodedText.Encode("resource");
+
+    private static int Append(Span<char> target, int at, string text)
+    {
+        text.AsSpan().CopyTo(target.Slice(at));
+        return at + text.Length;
     }
 
     public static void WriteWarning(Utf8JsonWriter writer, SyncWarning warning)

@@ -64,6 +64,22 @@ public sealed class SyncFileLane : ISyncFileSink, IDisposable
         }
     }
 
+    public void WriteGrants(string entitlementId, string principalType, IReadOnlyList<string> principalIds)
+    {
+        if (entitlementId is null) throw new ArgumentNullException(nameof(entitlementId));
+        if (principalType is null) throw new ArgumentNullException(nameof(principalType));
+        if (principalIds is null) throw new ArgumentNullException(nameof(principalIds));
+        foreach (var id in principalIds)
+        {
+            if (string.IsNullOrEmpty(id)) throw new ArgumentException("A principal id is required.", nameof(principalIds));
+        }
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            Grants.AddGrants(entitlementId, principalType, principalIds);
+        }
+    }
+
     internal IEnumerable<SpillSection> Sections() => new[] { Resources, Entitlements, Grants };
 
     /// <summary>The writer owns the lane's files: they go when the writer completes or is disposed.</summary>

@@ -159,6 +159,22 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
         }
     }
 
+    public void WriteGrants(string entitlementId, string principalType, IReadOnlyList<string> principalIds)
+    {
+        if (entitlementId is null) throw new ArgumentNullException(nameof(entitlementId));
+        if (principalType is null) throw new ArgumentNullException(nameof(principalType));
+        if (principalIds is null) throw new ArgumentNullException(nameof(principalIds));
+        foreach (var id in principalIds)
+        {
+            if (string.IsNullOrEmpty(id)) throw new ArgumentException("A principal id is required.", nameof(principalIds));
+        }
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            _grants.AddGrants(entitlementId, principalType, principalIds);
+        }
+    }
+
     /// <summary>Assembles the file and renames it into place; only then does the target change.</summary>
     public void Complete(SyncFileTrailer trailer, CancellationToken cancellationToken = default)
     {

@@ -48,10 +48,12 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
         ResourceTypes.ResourceSet, ResourceTypes.ResourceSetBinding, ResourceTypes.ApiToken)]
     public string[] ResourceType { get; set; } = Array.Empty<string>();
 
+    /// <summary>Also the connection's in-flight cap from this sync on: every use of the connection shares one budget.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 16;
 
+    /// <summary>Sets the connection's share of each rate-limit bucket, for this sync and whatever else uses the connection.</summary>
     [Parameter]
     [ValidateRange(0.01, 1.0)]
     public double RateLimitShare { get; set; } = 0.5;

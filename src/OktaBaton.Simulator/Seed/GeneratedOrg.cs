@@ -27,7 +27,8 @@ internal static class GeneratedOrg
 
     private static readonly string[] AdminTypes = { "HELP_DESK_ADMIN", "READ_ONLY_ADMIN", "APP_ADMIN", "USER_ADMIN", "GROUP_MEMBERSHIP_ADMIN", "REPORT_ADMIN", "ORG_ADMIN", "SUPER_ADMIN" };
 
-    public static OrgState Build(int userCount, int groupCount, int appCount, int seed)
+    /// <param name="membershipScale">Multiplies each group's size; 1 builds the same org as ever for a seed.</param>
+    public static OrgState Build(int userCount, int groupCount, int appCount, int seed, double membershipScale = 1.0)
     {
         var random = new Random(seed);
         var org = new OrgState("generated", seed * 7919L + 17);
@@ -65,7 +66,7 @@ internal static class GeneratedOrg
             groups.Add(group);
             // Zipf-like sizes over a shuffled rank; 5% of groups stay empty.
             var rank = random.Next(1, groupCount);
-            var size = random.NextDouble() < 0.05 ? 0 : (int)Math.Min(users, Math.Max(1, users * 0.3 / Math.Pow(rank, 0.9)));
+            var size = random.NextDouble() < 0.05 ? 0 : (int)Math.Min(users, Math.Max(1, users * 0.3 * membershipScale / Math.Pow(rank, 0.9)));
             FillMembers(org, group, random, size);
         }
 

@@ -97,7 +97,11 @@ public sealed class SimulatorErrorTests : IAsyncLifetime
     [Fact]
     public async Task ExhaustedBucketIs429E0000047WithRateLimitHeaders()
     {
-        var client = _org.Client(configure: o => o.MaxRetries = 0);
+        var client = _org.Client(configure: o =>
+        {
+            o.MaxRetries = 0;
+            o.PaceByRateLimits = false;
+        });
         var appId = _state.GetProperty("apps")[0].GetProperty("id").GetString();
 
         await client.GetAsync<JsonElement>($"/api/v1/apps/{appId}", CancellationToken.None);

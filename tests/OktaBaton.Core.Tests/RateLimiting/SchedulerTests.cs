@@ -34,13 +34,76 @@ public sealed class SchedulerTests
     public async Task TheSameBurstWithoutTheSchedulerIsRateLimited()
     {
         await using var org = await TightOrgAsync(windowSeconds: 1, groupsIdLimit: 24);
-        var client = org.Client();
+        var client = org.Client(paceByRateLimits: false);
         var groupIds = await GroupIdsAsync(client);
         org.Host.ResetStats();
 
         await FetchMembersAsync(client, groupIds, Burst);
 
         Assert.True(org.Host.GetStats().RateLimited > 0);
+    }
+
+    [Fact]
+    public async Task AClientPacesEveryCallerFromItsCreation()
+    {
+        await using var org = await TightOrgAsync(windowSeconds: 1, groupsIdLimit: 24);
+        var client = org.Client();
+        var groupIds = await GroupIdsAsync(client);
+        org.Host.ResetStats();
+
+        var members = await FetchMembersAsync(client, groupIds, Burst);
+
+        Assert.IsType<RateLimitScheduler>(client.Gate);
+        Assert.Equal(0, org.Host.GetStats().RateLimited);
+        Assert.Equal(Burst, members.Count);
+    }
+
+    [Fact]
+    public async Task TwoSyncsSharingOneClientUnderTightLimitsGetNoRateLimitedAnswerAndBothEqualTheTruth()
+    {
+        await using var org = await SyncTestOrg.StartAsync(o =>
+        {
+            o.RateLimits = OktaBaton.Simulator.RateLimitMode.Workforce;
+            o.RateWindowSeconds = 1;
+            o.RateLimitScale = 0.1;
+        });
+        var client = org.Client();
+        var options = new SyncOptions { ThrottleLimit = 8 };
+
+        var first = new SyncEngine(client).RunAsync(org.PathFor("first.json"), options, null, CancellationToken.None);
+        var second = new SyncEngine(client).RunAsync(org.PathFor("second.json"), options, null, CancellationToken.None);
+        var results = await Task.WhenAll(first, second);
+
+        Assert.Equal(0, org.Host.GetStats().RateLimited);
+        Assert.Equal(0, client.Stats.RateLimited);
+        Assert.All(results, r => Assert.Equal(0, r.Retries));
+        using var state = await org.StateAsync();
+        var expected = ExpectedSync.From(state, new ExpectedSync.Rules());
+        Assert.Equal(expected.Grants, SyncContents.Read(org.PathFor("first.json")).GrantIds);
+        Assert.Equal(expected.Grants, SyncContents.Read(org.PathFor("second.json")).GrantIds);
+    }
+
+    [Fact]
+    public async Task ASyncAdjustsItsClientsShareAndInFlightCapForLaterRequests()
+    {
+        await using var org = await SyncTestOrg.StartAsync();
+        var client = org.Client();
+        var scheduler = Assert.IsType<RateLimitScheduler>(client.Gate);
+        Assert.Equal(RateLimitScheduler.DefaultShare, scheduler.Share);
+        Assert.Equal(16, scheduler.MaxInFlight);
+
+        await new SyncEngine(client).RunAsync(org.PathFor("adjusted.json"), new SyncOptions { RateLimitShare = 0.2, ThrottleLimit = 40 }, null, CancellationToken.None);
+
+        Assert.Same(scheduler, client.Gate);
+        Assert.Equal(0.2, scheduler.Share);
+        Assert.Equal(15, scheduler.MaxInFlight); // 20% of Okta's 75
+    }
+
+    [Fact]
+    public void AClientRejectsAShareOutsideZeroToOne()
+    {
+        var error = Assert.Throws<ArgumentException>(() => OktaBaton.Core.Tests.Okta.TestClients.For("acme.okta.com", configure: o => o.RateLimitShare = 0));
+        Assert.Contains("RateLimitShare", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,7 +153,7 @@ public sealed class SchedulerTests
     public async Task AfterAForeignClientSpentTheBucketItWaitsForTheResetOnceWhileOthersContinue()
     {
         await using var org = await TightOrgAsync(windowSeconds: 2, groupsIdLimit: 1000, appsLimit: 6);
-        var other = org.Client(maxRetries: 0);
+        var other = org.Client(maxRetries: 0, paceByRateLimits: false);
         var client = org.Client();
         var groupIds = await GroupIdsAsync(client);
         org.Host.ResetStats();

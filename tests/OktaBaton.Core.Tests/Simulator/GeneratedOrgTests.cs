@@ -5,7 +5,7 @@ namespace OktaBaton.Core.Tests.Simulator;
 
 public sealed class GeneratedOrgTests
 {
-    private static async Task<JsonElement> StateOfAsync(int users, int groups, int apps, int seed)
+    private static async Task<JsonElement> StateOfAsync(int users, int groups, int apps, int seed, double membershipScale = 1.0)
     {
         await using var sim = await SimulatorFixture.StartAsync(o =>
         {
@@ -14,6 +14,7 @@ public sealed class GeneratedOrgTests
             o.Groups = groups;
             o.Apps = apps;
             o.Seed = seed;
+            o.MembershipScale = membershipScale;
         });
         return await sim.StateAsync();
     }
@@ -33,6 +34,21 @@ public sealed class GeneratedOrgTests
         var other = await StateOfAsync(2000, 120, 12, seed: 8);
         Assert.Equal(WithoutBaseUrl(first), WithoutBaseUrl(again));
         Assert.NotEqual(WithoutBaseUrl(first), WithoutBaseUrl(other));
+    }
+
+    [Fact]
+    public async Task A_larger_membership_scale_gives_the_same_users_and_groups_with_more_members()
+    {
+        static long Memberships(JsonElement state) => state.GetProperty("groups").EnumerateArray().Sum(g => (long)g.GetProperty("memberIds").GetArrayLength());
+        static int Count(JsonElement state, string list) => state.GetProperty(list).GetArrayLength();
+
+        var usual = await StateOfAsync(2000, 120, 12, seed: 7);
+        var doubled = await StateOfAsync(2000, 120, 12, seed: 7, membershipScale: 2);
+
+        Assert.Equal(Count(usual, "users"), Count(doubled, "users"));
+        Assert.Equal(Count(usual, "groups"), Count(doubled, "groups"));
+        var ratio = (double)Memberships(doubled) / Memberships(usual);
+        Assert.InRange(ratio, 1.4, 2.2); // the largest groups are capped at every user
     }
 
     [Fact]

@@ -10,13 +10,14 @@ public sealed class SimulatorOptionsTests
     {
         var options = SimulatorOptions.Parse(new[]
         {
-            "--users", "100", "--groups", "10", "--apps", "3", "--seed", "9",
+            "--users", "100", "--groups", "10", "--apps", "3", "--seed", "9", "--membership-scale", "1.5",
             "--token", "abc", "--token", "def:read-only", "--latency-ms", "5", "--rate-limits", "workforce",
             "--rate-limit-scale", "0.25", "--rate-window-seconds", "2", "--concurrency-limit", "0",
             "--fault-rate", "0.1", "--fault-seed", "4", "--port", "0",
         });
         Assert.Equal("generated", options.Org);
         Assert.Equal((100, 10, 3, 9), (options.Users, options.Groups, options.Apps, options.Seed));
+        Assert.Equal(1.5, options.MembershipScale);
         Assert.Equal(new[] { new SimulatorToken("abc"), new SimulatorToken("def", "read-only") }, options.Tokens);
         Assert.Equal(5, options.LatencyMs);
         Assert.Equal(RateLimitMode.Workforce, options.RateLimits);

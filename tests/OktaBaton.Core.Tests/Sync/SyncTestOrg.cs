@@ -33,12 +33,13 @@ public sealed class SyncTestOrg : IAsyncDisposable
         return new SyncTestOrg(host, System.IO.Directory.CreateTempSubdirectory("oktabaton-sync-").FullName);
     }
 
-    public OktaClient Client(string profile = "super-admin", int maxRetries = 6)
+    public OktaClient Client(string profile = "super-admin", int maxRetries = 6, bool paceByRateLimits = true)
     {
         var client = new OktaClient(new OktaClientOptions(OktaOrgUrl.Parse(Host.BaseUrl.ToString()), new ApiTokenAuthenticator("tok-" + profile))
         {
             MaxRetries = maxRetries,
             BaseBackoff = TimeSpan.FromMilliseconds(10),
+            PaceByRateLimits = paceByRateLimits,
         });
         _clients.Add(client);
         return client;

@@ -20,7 +20,7 @@ internal sealed class BucketPacer
     private readonly object _lock = new();
     private readonly SemaphoreSlim _turnstile = new(1, 1);
     private readonly OktaRateBucket _bucket;
-    private readonly double _share;
+    private readonly Func<double> _share;
     private readonly ServerClock _clock;
 
     private TaskCompletionSource<bool> _changed = NewSignal();
@@ -33,7 +33,8 @@ internal sealed class BucketPacer
     private DateTimeOffset _nextSlot;
     private int _inFlight;
 
-    public BucketPacer(OktaRateBucket bucket, double share, ServerClock clock)
+    /// <param name="share">The share of the bucket to spend, read at every admission (it may change).</param>
+    public BucketPacer(OktaRateBucket bucket, Func<double> share, ServerClock clock)
     {
         _bucket = bucket;
         _share = share;
@@ -145,7 +146,7 @@ internal sealed class BucketPacer
     {
         get
         {
-            var budget = Math.Max(1, Math.Min(_limit - 1, (int)Math.Floor(_limit * _share)));
+            var budget = Math.Max(1, Math.Min(_limit - 1, (int)Math.Floor(_limit * _share())));
             var reserve = _limit - budget;
             return _remaining - _inFlight - reserve;
         }

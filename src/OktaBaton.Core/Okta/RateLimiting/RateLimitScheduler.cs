@@ -8,7 +8,9 @@ namespace OktaBaton.Core.Okta.RateLimiting;
 
 /// <summary>
 /// Paces a client's requests per Okta rate-limit bucket, side by side (a slow bucket never holds up another),
-/// and caps the requests in flight below the org's concurrency limit.
+/// and caps the requests in flight below the org's concurrency limit. One scheduler lives with its client, so
+/// every caller of that client (syncs, provisioning, several at once) spends one budget per bucket; its share
+/// and cap may be adjusted while requests run.
 /// </summary>
 internal sealed class RateLimitScheduler : IRequestGate
 {
@@ -20,43 +22,47 @@ internal sealed class RateLimitScheduler : IRequestGate
 
     private readonly ConcurrentDictionary<string, BucketPacer> _buckets = new(StringComparer.Ordinal);
     private readonly ServerClock _clock = new();
-    private readonly SemaphoreSlim _inFlight;
+    private readonly InFlightLimiter _inFlight;
+    private readonly Func<double> _readShare;
+    private double _share;
 
     public RateLimitScheduler(double share, int maxInFlight)
     {
-        if (double.IsNaN(share) || share <= 0 || share > 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(share), share, "The rate-limit share must be more than 0 and at most 1.");
-        }
-
-        if (maxInFlight < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxInFlight), maxInFlight, "At least one request must be allowed in flight.");
-        }
-
-        Share = share;
-        MaxInFlight = maxInFlight;
-        _inFlight = new SemaphoreSlim(maxInFlight, maxInFlight);
+        _share = CheckShare(share);
+        _inFlight = new InFlightLimiter(maxInFlight);
+        _readShare = () => Volatile.Read(ref _share);
     }
 
-    public double Share { get; }
+    /// <summary>A scheduler for a client: <paramref name="share"/> of each bucket, at most <see cref="InFlightCapFor"/> in flight.</summary>
+    public static RateLimitScheduler For(double share, int throttleLimit) => new(share, InFlightCapFor(throttleLimit, share));
 
-    public int MaxInFlight { get; }
+    public double Share => Volatile.Read(ref _share);
+
+    public int MaxInFlight => _inFlight.Limit;
 
     /// <summary>The same share of the org's concurrency limit as of each bucket, and never above the caller's throttle.</summary>
     public static int InFlightCapFor(int throttleLimit, double share) =>
         Math.Max(1, Math.Min(throttleLimit, (int)Math.Floor(OrgConcurrencyLimit * share)));
+
+    /// <summary>From now on, spend <paramref name="share"/> of each bucket with at most <see cref="InFlightCapFor"/> in flight.</summary>
+    public void Adjust(double share, int throttleLimit)
+    {
+        CheckShare(share);
+        if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit), throttleLimit, "At least one request must be allowed in flight.");
+        Volatile.Write(ref _share, share);
+        _inFlight.SetLimit(InFlightCapFor(throttleLimit, share));
+    }
 
     public async Task<IRequestLease> EnterAsync(HttpMethod method, Uri uri, CancellationToken cancellationToken)
     {
         if (method is null) throw new ArgumentNullException(nameof(method));
         if (uri is null) throw new ArgumentNullException(nameof(uri));
         var bucket = OktaRateBucket.Classify(method.Method, uri.AbsolutePath);
-        var pacer = _buckets.GetOrAdd(bucket.Name, _ => new BucketPacer(bucket, Share, _clock));
+        var pacer = _buckets.GetOrAdd(bucket.Name, _ => new BucketPacer(bucket, _readShare, _clock));
         var ticket = await pacer.AdmitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _inFlight.EnterAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -66,6 +72,11 @@ internal sealed class RateLimitScheduler : IRequestGate
 
         return new Lease(this, pacer, ticket);
     }
+
+    private static double CheckShare(double share) =>
+        double.IsNaN(share) || share <= 0 || share > 1
+            ? throw new ArgumentOutOfRangeException(nameof(share), share, "The rate-limit share must be more than 0 and at most 1.")
+            : share;
 
     private sealed class Lease : IRequestLease
     {
@@ -91,7 +102,7 @@ internal sealed class RateLimitScheduler : IRequestGate
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-            _owner._inFlight.Release();
+            _owner._inFlight.Exit();
             _pacer.Complete(_ticket);
         }
     }
