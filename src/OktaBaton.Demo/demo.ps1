@@ -46,8 +46,8 @@ $appResource = Get-OktaSyncResource -Path $Path -ResourceType app | Where-Object
 "Who can use {0} ({1}):" -f $App, $appResource.ResourceId
 Get-OktaSyncGrant -Path $Path -ResourceType app -ResourceId $appResource.ResourceId |
     ForEach-Object {
-        $who = if ($_.PrincipalType -eq 'user') { $_.PrincipalLogin } else { "group '{0}'" -f $_.PrincipalName }
-        '  {0,-5} {1}' -f $_.PrincipalType, $who
+        if ($_.PrincipalType -eq 'user') { '  user   {0}' -f $_.PrincipalLogin }
+        else { "  group  '{0}' (its members inherit access)" -f $_.PrincipalName }
     }
 
 Disconnect-Okta
