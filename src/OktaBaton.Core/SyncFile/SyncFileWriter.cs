@@ -20,11 +20,9 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
     private readonly SyncFileHeader _header;
     private readonly string _targetPath;
     private readonly string _tempPath;
-    private readonly SpillSection _resources;
-    private readonly SpillSection _entitlements;
-    private readonly SpillSection _grants;
-    private readonly SortedDictionary<string, long> _resourceCounts = new(StringComparer.Ordinal);
+    // lane 0 takes what the writer is given directly; every other lane lands after it, in opening order
     private readonly List<SyncFileLane> _lanes = new();
+    private readonly SyncFileLane _own;
     private readonly string _stem;
     private bool _finished;
 
@@ -32,21 +30,9 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
     {
         _targetPath = targetPath;
         _header = header;
-        var stem = Path.Combine(Path.GetDirectoryName(targetPath)!, Path.GetFileName(targetPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12));
-        _tempPath = stem + ".tmp";
-        _stem = stem;
-        var created = new List<SpillSection>();
-        try
-        {
-            created.Add(_resources = new SpillSection(stem + ".resources.tmp"));
-            created.Add(_entitlements = new SpillSection(stem + ".entitlements.tmp"));
-            created.Add(_grants = new SpillSection(stem + ".grants.tmp"));
-        }
-        catch
-        {
-            foreach (var section in created) DeleteQuietly(section);
-            throw;
-        }
+        _stem = Path.Combine(Path.GetDirectoryName(targetPath)!, Path.GetFileName(targetPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12));
+        _tempPath = _stem + ".tmp";
+        _own = AddLane(_stem);
     }
 
     /// <summary>Starts a sync file at <paramref name="targetPath"/>; the directory must exist.</summary>
@@ -68,17 +54,17 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
 
     public long ResourceCount
     {
-        get { lock (_gate) return _resources.Count + _lanes.Sum(l => l.Resources.Count); }
+        get { lock (_gate) return _lanes.Sum(l => l.Resources.Count); }
     }
 
     public long EntitlementCount
     {
-        get { lock (_gate) return _entitlements.Count + _lanes.Sum(l => l.Entitlements.Count); }
+        get { lock (_gate) return _lanes.Sum(l => l.Entitlements.Count); }
     }
 
     public long GrantCount
     {
-        get { lock (_gate) return _grants.Count + _lanes.Sum(l => l.Grants.Count); }
+        get { lock (_gate) return _lanes.Sum(l => l.Grants.Count); }
     }
 
     /// <summary>Resource type → resources written so far.</summary>
@@ -88,7 +74,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
         {
             lock (_gate)
             {
-                var counts = new SortedDictionary<string, long>(_resourceCounts, StringComparer.Ordinal);
+                var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
                 foreach (var lane in _lanes)
                 {
                     foreach (var pair in lane.ResourceCounts)
@@ -111,69 +97,37 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
         lock (_gate)
         {
             ThrowIfFinished();
-            var prefix = _stem + ".lane" + _lanes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var created = new List<SpillSection>();
-            try
-            {
-                created.Add(new SpillSection(prefix + ".resources.tmp"));
-                created.Add(new SpillSection(prefix + ".entitlements.tmp"));
-                created.Add(new SpillSection(prefix + ".grants.tmp"));
-            }
-            catch
-            {
-                foreach (var section in created) DeleteQuietly(section);
-                throw;
-            }
-            var lane = new SyncFileLane(_gate, () => _finished, created[0], created[1], created[2]);
-            _lanes.Add(lane);
-            return lane;
+            return AddLane(_stem + ".lane" + _lanes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
-    public void WriteResource(Resource resource)
+    private SyncFileLane AddLane(string prefix)
     {
-        lock (_gate)
+        var created = new List<SpillSection>();
+        try
         {
-            ThrowIfFinished();
-            _resources.Add(writer => SyncFileJson.WriteResource(writer, resource));
-            _resourceCounts.TryGetValue(resource.Id.ResourceType, out var count);
-            _resourceCounts[resource.Id.ResourceType] = count + 1;
+            created.Add(new SpillSection(prefix + ".resources.tmp"));
+            created.Add(new SpillSection(prefix + ".entitlements.tmp"));
+            created.Add(new SpillSection(prefix + ".grants.tmp"));
         }
+        catch
+        {
+            foreach (var section in created) DeleteQuietly(section);
+            throw;
+        }
+        var lane = new SyncFileLane(_gate, () => _finished, created[0], created[1], created[2]);
+        _lanes.Add(lane);
+        return lane;
     }
 
-    public void WriteEntitlement(Entitlement entitlement)
-    {
-        lock (_gate)
-        {
-            ThrowIfFinished();
-            _entitlements.Add(writer => SyncFileJson.WriteEntitlement(writer, entitlement));
-        }
-    }
+    public void WriteResource(Resource resource) => _own.WriteResource(resource);
 
-    public void WriteGrant(Grant grant)
-    {
-        lock (_gate)
-        {
-            ThrowIfFinished();
-            _grants.Add(writer => SyncFileJson.WriteGrant(writer, grant));
-        }
-    }
+    public void WriteEntitlement(Entitlement entitlement) => _own.WriteEntitlement(entitlement);
 
-    public void WriteGrants(string entitlementId, string principalType, IReadOnlyList<string> principalIds)
-    {
-        if (entitlementId is null) throw new ArgumentNullException(nameof(entitlementId));
-        if (principalType is null) throw new ArgumentNullException(nameof(principalType));
-        if (principalIds is null) throw new ArgumentNullException(nameof(principalIds));
-        foreach (var id in principalIds)
-        {
-            if (string.IsNullOrEmpty(id)) throw new ArgumentException("A principal id is required.", nameof(principalIds));
-        }
-        lock (_gate)
-        {
-            ThrowIfFinished();
-            _grants.AddGrants(entitlementId, principalType, principalIds);
-        }
-    }
+    public void WriteGrant(Grant grant) => _own.WriteGrant(grant);
+
+    public void WriteGrants(string entitlementId, string principalType, IReadOnlyList<string> principalIds) =>
+        _own.WriteGrants(entitlementId, principalType, principalIds);
 
     /// <summary>Assembles the file and renames it into place; only then does the target change.</summary>
     public void Complete(SyncFileTrailer trailer, CancellationToken cancellationToken = default)
@@ -235,11 +189,11 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
             Raw(last ? "\n" : ",\n");
         }
 
-        void Section(string name, Func<SyncFileLane, SpillSection> ofLane, SpillSection own)
+        void Section(string name, Func<SyncFileLane, SpillSection> ofLane)
         {
             Raw("\"" + name + "\":[\n");
             var written = false;
-            foreach (var section in new[] { own }.Concat(_lanes.Select(ofLane)))
+            foreach (var section in _lanes.Select(ofLane))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (section.Count == 0) continue;
@@ -268,9 +222,9 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
             foreach (var type in _header.ResourceTypes) SyncFileJson.WriteResourceType(w, type);
             w.WriteEndArray();
         });
-        Section("resources", l => l.Resources, _resources);
-        Section("entitlements", l => l.Entitlements, _entitlements);
-        Section("grants", l => l.Grants, _grants);
+        Section("resources", l => l.Resources);
+        Section("entitlements", l => l.Entitlements);
+        Section("grants", l => l.Grants);
         Property("warnings", w =>
         {
             w.WriteStartArray();
@@ -302,7 +256,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
 
     private void DisposeSections()
     {
-        foreach (var section in new[] { _resources, _entitlements, _grants }.Concat(_lanes.SelectMany(l => l.Sections()))) DeleteQuietly(section);
+        foreach (var section in _lanes.SelectMany(l => l.Sections())) DeleteQuietly(section);
     }
 
     private void Abandon()
