@@ -107,7 +107,7 @@ public sealed class OktaClient : IDisposable
         var uri = Resolve(relativeUrl);
         var listing = new PagingGuard(Org, uri);
         Func<HttpResponseMessage, RequestState, CancellationToken, Task<LinkPage<T>>> readPage =
-            (response, state, token) => ReadLinkPageAsync<T>(response, state, json, token);
+            (response, state, token) => OktaResponseReader.ReadLinkPageAsync<T>(response, state, json, token);
         while (true)
         {
             var page = await ExecuteAsync(HttpMethod.Get, uri, null, readPage, ct).ConfigureAwait(false);
@@ -131,7 +131,7 @@ public sealed class OktaClient : IDisposable
         var listing = new PagingGuard(Org, uri);
         while (true)
         {
-            var page = await ExecuteAsync(HttpMethod.Get, uri, null, ReadIdPageAsync, ct).ConfigureAwait(false);
+            var page = await ExecuteAsync(HttpMethod.Get, uri, null, OktaResponseReader.ReadIdPageAsync, ct).ConfigureAwait(false);
             yield return page.Items;
             if (page.Next is null)
             {
@@ -158,7 +158,7 @@ public sealed class OktaClient : IDisposable
         while (true)
         {
             var page = await ExecuteAsync(HttpMethod.Get, uri, null,
-                (response, state, token) => ReadIamPageAsync<T>(response, state, arrayProperty, token), ct).ConfigureAwait(false);
+                (response, state, token) => OktaResponseReader.ReadIamPageAsync<T>(response, state, arrayProperty, token), ct).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
                 ct.ThrowIfCancellationRequested();
@@ -182,7 +182,7 @@ public sealed class OktaClient : IDisposable
             throw new ArgumentNullException(nameof(method));
         }
 
-        return ExecuteAsync(method, Resolve(relativeUrl), Serialize(body), ReadObjectAsync<T>, ct);
+        return ExecuteAsync(method, Resolve(relativeUrl), Serialize(body), OktaResponseReader.ReadObjectAsync<T>, ct);
     }
 
     /// <summary>Sends a request whose answer body does not matter (204s, deletes).</summary>
@@ -339,95 +339,6 @@ public sealed class OktaClient : IDisposable
             throw;
         }
     }
-
-    private static Task<T> ReadObjectAsync<T>(HttpResponseMessage response, RequestState state, CancellationToken ct) =>
-        ReadObjectAsync<T>(response, state, OktaJson.Options, ct);
-
-    private static async Task<T> ReadObjectAsync<T>(HttpResponseMessage response, RequestState state, JsonSerializerOptions json, CancellationToken ct)
-    {
-        if (response.StatusCode == HttpStatusCode.NoContent || response.Content is null)
-        {
-            return default!;
-        }
-
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        try
-        {
-            return (await JsonSerializer.DeserializeAsync<T>(stream, json, ct).ConfigureAwait(false))!;
-        }
-        catch (JsonException failure)
-        {
-            throw Unreadable(response, state, failure);
-        }
-    }
-
-    private static async Task<LinkPage<T>> ReadLinkPageAsync<T>(HttpResponseMessage response, RequestState state, JsonSerializerOptions json,
-        CancellationToken ct)
-    {
-        var items = await ReadObjectAsync<List<T>>(response, state, json, ct).ConfigureAwait(false);
-        return new LinkPage<T>(items ?? new List<T>(), LinkHeader.FindNext(response.Headers));
-    }
-
-    private static async Task<LinkPage<string>> ReadIdPageAsync(HttpResponseMessage response, RequestState state, CancellationToken ct)
-    {
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        try
-        {
-            var ids = await IdListReader.ReadAsync(stream, ct).ConfigureAwait(false);
-            return new LinkPage<string>(ids, LinkHeader.FindNext(response.Headers));
-        }
-        catch (JsonException failure)
-        {
-            throw Unreadable(response, state, failure);
-        }
-    }
-
-    private static async Task<LinkPage<T>> ReadIamPageAsync<T>(HttpResponseMessage response, RequestState state,
-        string arrayProperty, CancellationToken ct)
-    {
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(stream, default, ct).ConfigureAwait(false);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new JsonException($"Expected an object with a \"{arrayProperty}\" array.");
-            }
-
-            var items = new List<T>();
-            if (root.TryGetProperty(arrayProperty, out var array) && array.ValueKind != JsonValueKind.Null)
-            {
-                if (array.ValueKind != JsonValueKind.Array)
-                {
-                    throw new JsonException($"\"{arrayProperty}\" is not an array.");
-                }
-
-                foreach (var element in array.EnumerateArray())
-                {
-                    items.Add(element.Deserialize<T>(OktaJson.Options)!);
-                }
-            }
-
-            string? next = null;
-            if (root.TryGetProperty("_links", out var links) && links.ValueKind == JsonValueKind.Object
-                && links.TryGetProperty("next", out var nextLink) && nextLink.ValueKind == JsonValueKind.Object
-                && nextLink.TryGetProperty("href", out var href) && href.ValueKind == JsonValueKind.String)
-            {
-                next = href.GetString();
-            }
-
-            return new LinkPage<T>(items, string.IsNullOrEmpty(next) ? null : next);
-        }
-        catch (JsonException failure)
-        {
-            throw Unreadable(response, state, failure);
-        }
-    }
-
-    private static OktaApiException Unreadable(HttpResponseMessage response, RequestState state, JsonException failure) =>
-        new((int)response.StatusCode, null, "The answer could not be read as the expected JSON", null,
-            new[] { failure.Message }, OktaErrorReader.RequestIdOf(response), state.Method.Method, state.Path, null, null);
 
     private Uri Resolve(string relativeUrl)
     {
