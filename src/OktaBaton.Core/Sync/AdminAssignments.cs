@@ -80,9 +80,9 @@ internal sealed class PrincipalAssignments
     {
         if (Assignments is null) return;
         var written = new HashSet<string>(System.StringComparer.Ordinal);
+        var expectedType = Principal.ResourceType == ResourceTypes.User ? "USER" : "GROUP";
         foreach (var assignment in Assignments)
         {
-            var expectedType = Principal.ResourceType == ResourceTypes.User ? "USER" : "GROUP";
             if (assignment.AssignmentType is not null && !string.Equals(assignment.AssignmentType, expectedType, System.StringComparison.OrdinalIgnoreCase)) continue;
             var role = StandardRoles.RoleOf(assignment);
             if (role is null || role.ResourceType != roleResourceType) continue;

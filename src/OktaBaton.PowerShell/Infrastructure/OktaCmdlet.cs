@@ -53,8 +53,8 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
     /// <summary>Request tracing costs a line per request: only when -Debug or $DebugPreference would show it.</summary>
     private bool WantsDebug() =>
         MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true }
-        || GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue
-        || GetVariableValue("DebugPreference") is string text && !string.Equals(text, nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase);
+        || LanguagePrimitives.TryConvertTo<ActionPreference>(GetVariableValue("DebugPreference"), out var preference)
+            && preference != ActionPreference.SilentlyContinue;
 
     /// <summary>Writes a non-terminating error for one failed item; the pipeline goes on with the next.</summary>
     protected void WriteFailure(Exception exception, object? target, string? subject = null) =>
