@@ -33,6 +33,9 @@ internal sealed class OrgState
     public List<CustomRole> CustomRoles { get; } = new();
     public List<ResourceSet> ResourceSets { get; } = new();
     public List<ApiToken> ApiTokens { get; } = new();
+    public List<Device> Devices { get; } = new();
+    /// <summary>Custom attributes of the default user profile schema, beside Okta's base attributes.</summary>
+    public HashSet<string> CustomUserAttributes { get; } = new(StringComparer.Ordinal);
     public int EveryoneIndex { get; private set; } = -1;
     /// <summary>The user that owns the tokens the simulator accepts (/users/me).</summary>
     public int TokenOwnerIndex { get; set; }
@@ -74,6 +77,17 @@ internal sealed class OrgState
     /// <summary>Index a cursor id points at, also for deleted users, so paging survives deletes.</summary>
     public int? UserIndexOf(string id) => _userIds.TryGetValue(id, out var index) ? index : null;
 
+    /// <summary>Keeps the login index right after a profile update renamed the user.</summary>
+    public void LoginChanged(OktaUser user, string oldLogin)
+    {
+        if (string.Equals(oldLogin, user.Profile.Login, StringComparison.Ordinal))
+        {
+            return;
+        }
+        _userLogins.Remove(oldLogin);
+        _userLogins[user.Profile.Login] = user.Index;
+    }
+
     public bool LoginExists(string login) => _userLogins.TryGetValue(login, out var index) && Users[index] is not null;
 
     public void SetUserStatus(OktaUser user, string status, DateTimeOffset now)
@@ -96,6 +110,57 @@ internal sealed class OrgState
         {
             everyone.Members.Add(user.Index);
             everyone.LastMembershipUpdated = now;
+        }
+    }
+
+    /// <summary>
+    /// Deactivation (lifecycle/deactivate, or a first DELETE): the user becomes DEPROVISIONED, "all app assignments
+    /// are removed and the password is permanently deleted" (Okta help, "About user account status"); assignments to
+    /// INACTIVE apps are left untouched and group memberships are kept (Okta support: "Deprovisioning behavior when
+    /// an application is inactive", "Can an application be assigned to a deactivated user").
+    /// </summary>
+    public void DeactivateUser(OktaUser user, DateTimeOffset now)
+    {
+        SetUserStatus(user, UserStatus.Deprovisioned, now);
+        user.PasswordChanged = null;
+        user.Factors.Clear();
+        foreach (var app in Apps)
+        {
+            if (app is not null && app.Status == "ACTIVE" && app.Users.Remove(user.Index))
+            {
+                app.UserIndexes.Remove(user.Index);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Activation of a STAGED or DEPROVISIONED user: ACTIVE with a password or a federated provider, else
+    /// PROVISIONED until the user completes activation. A reactivated user gets the apps of the groups it is still
+    /// in again; direct assignments removed at deactivation stay removed (they must be reassigned).
+    /// </summary>
+    public void ActivateUser(OktaUser user, DateTimeOffset now)
+    {
+        var wasDeprovisioned = user.Status == UserStatus.Deprovisioned;
+        SetUserStatus(user, user.HasPassword || user.ProviderType != "OKTA" ? UserStatus.Active : UserStatus.Provisioned, now);
+        user.Activated = now;
+        if (!wasDeprovisioned)
+        {
+            return;
+        }
+        foreach (var group in Groups)
+        {
+            if (group is null || !group.Members.Contains(user.Index))
+            {
+                continue;
+            }
+            foreach (var appIndex in group.Apps.Items)
+            {
+                var app = Apps[appIndex]!;
+                if (app.Status == "ACTIVE")
+                {
+                    GetOrAddAppUser(app, user, now).ViaGroupCount++;
+                }
+            }
         }
     }
 
@@ -123,6 +188,10 @@ internal sealed class OrgState
             {
                 binding.Members.RemoveAll(m => m.PrincipalType == "USER" && m.PrincipalIndex == user.Index);
             }
+        }
+        foreach (var device in Devices)
+        {
+            device.Users.RemoveAll(link => link.UserIndex == user.Index);
         }
         _userLogins.Remove(user.Profile.Login);
         user.Deleted = true;
@@ -171,6 +240,11 @@ internal sealed class OrgState
             return false;
         }
         group.LastMembershipUpdated = now;
+        if (user.Status == UserStatus.Deprovisioned)
+        {
+            // a deactivated user cannot be assigned to apps, also not through a group
+            return true;
+        }
         foreach (var appIndex in group.Apps.Items)
         {
             var app = Apps[appIndex]!;
@@ -190,7 +264,7 @@ internal sealed class OrgState
         foreach (var appIndex in group.Apps.Items)
         {
             var app = Apps[appIndex]!;
-            if (app.Users.TryGetValue(user.Index, out var assignment))
+            if (app.Users.TryGetValue(user.Index, out var assignment) && assignment.ViaGroupCount > 0)
             {
                 assignment.ViaGroupCount--;
                 DropIfUnassigned(app, assignment);
@@ -254,7 +328,7 @@ internal sealed class OrgState
             return false;
         }
         assignment.Direct = true;
-        assignment.UserName = userName ?? assignment.UserName;
+        assignment.UserName = userName ?? UserNameTemplate.Apply(app.UserNameTemplate, user);
         assignment.LastUpdated = now;
         return true;
     }
@@ -281,7 +355,11 @@ internal sealed class OrgState
             group.Apps.Add(app.Index);
             foreach (var userIndex in group.Members.Items)
             {
-                GetOrAddAppUser(app, Users[userIndex]!, now).ViaGroupCount++;
+                var member = Users[userIndex]!;
+                if (member.Status != UserStatus.Deprovisioned)
+                {
+                    GetOrAddAppUser(app, member, now).ViaGroupCount++;
+                }
             }
         }
         else if (priority is not null)
@@ -302,7 +380,7 @@ internal sealed class OrgState
         group.Apps.Remove(app.Index);
         foreach (var userIndex in group.Members.Items)
         {
-            if (app.Users.TryGetValue(userIndex, out var assignment))
+            if (app.Users.TryGetValue(userIndex, out var assignment) && assignment.ViaGroupCount > 0)
             {
                 assignment.ViaGroupCount--;
                 assignment.LastUpdated = now;
@@ -316,7 +394,7 @@ internal sealed class OrgState
     {
         if (!app.Users.TryGetValue(user.Index, out var assignment))
         {
-            assignment = new AppUserAssignment(user.Index) { Created = now, LastUpdated = now, UserName = user.Profile.Login };
+            assignment = new AppUserAssignment(user.Index) { Created = now, LastUpdated = now, UserName = UserNameTemplate.Apply(app.UserNameTemplate, user) };
             app.Users[user.Index] = assignment;
             app.UserIndexes.Add(user.Index);
         }
