@@ -64,7 +64,7 @@ public sealed class UserLifecycle
                 break;
             default:
                 throw InvalidStatus(
-                    $"Okta suspends only ACTIVE users, and {OktaDirectory.Describe(user)} is {before}: {Meaning(before)}. "
+                    $"Okta suspends only ACTIVE users, and {OktaDirectory.Describe(user)} is {before} ({Meaning(before)}). "
                     + "To cut off access, deactivate the user instead (the record is kept)"
                     + (before == LockedOut ? ", or unlock it first (it can then sign in again) and suspend it." : "."));
         }
