@@ -3,6 +3,7 @@ using OktaBaton.Simulator.Auth;
 using OktaBaton.Simulator.Http;
 using OktaBaton.Simulator.Json;
 using OktaBaton.Simulator.Model;
+using OktaBaton.Simulator.SystemLog;
 
 namespace OktaBaton.Simulator.Endpoints;
 
@@ -30,11 +31,11 @@ internal static class UserEndpoints
         FilterExpression? expression = null;
         if (search is not null)
         {
-            expression = FilterExpression.Parse(search, "search");
+            expression = FilterExpression.Parse(search, ListFilters.UsersSearch(org));
         }
         else if (filter is not null)
         {
-            expression = FilterExpression.Parse(filter, "filter");
+            expression = FilterExpression.Parse(filter, ListFilters.UsersFilter);
         }
         // Okta leaves DEPROVISIONED users out unless the caller searches or filters.
         var includeDeprovisioned = expression is not null;
@@ -71,8 +72,9 @@ internal static class UserEndpoints
             (json, user) => OktaJson.WriteUser(json, user, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks, inCollection: true));
     }
 
+    /// <summary>listUsers <c>q</c>: "matched against firstName, lastName, or email" with a starts-with match.</summary>
     private static bool StartsWithAny(UserProfile profile, string q) =>
-        Starts(profile.Login, q) || Starts(profile.Email, q) || Starts(profile.FirstName, q) || Starts(profile.LastName, q);
+        Starts(profile.Email, q) || Starts(profile.FirstName, q) || Starts(profile.LastName, q);
 
     private static bool Starts(string? value, string q) => value is not null && value.StartsWith(q, StringComparison.OrdinalIgnoreCase);
 
@@ -146,33 +148,30 @@ internal static class UserEndpoints
         var isFederated = request.QueryFlag("provider", false);
         var activate = request.QueryFlag("activate", true);
         var status = !activate ? UserStatus.Staged : hasPassword || isFederated ? UserStatus.Active : UserStatus.Provisioned;
-        var now = DateTimeOffset.UtcNow;
-        var user = org.AddUser(profile, status, now);
-        if (hasPassword)
-        {
-            user.PasswordChanged = now;
-        }
-        if (isFederated)
-        {
-            user.ProviderType = "FEDERATION";
-            user.ProviderName = "FEDERATION";
-        }
+        var providerType = isFederated ? "FEDERATION" : "OKTA";
+        var providerName = providerType;
         if (credentials.ValueKind == JsonValueKind.Object && credentials.TryGetProperty("provider", out var provider) && provider.ValueKind == JsonValueKind.Object)
         {
-            user.ProviderType = provider.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : user.ProviderType;
-            user.ProviderName = provider.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : user.ProviderType;
+            providerType = provider.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : providerType;
+            providerName = provider.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : providerType;
         }
-        if (string.Equals(request.Query("nextLogin"), "changePassword", StringComparison.OrdinalIgnoreCase) && user.Status == UserStatus.Active)
-        {
-            org.SetUserStatus(user, UserStatus.PasswordExpired, now);
-        }
+        var groups = new List<OktaGroup>();
         if (body.TryGetProperty("groupIds", out var groupIds) && groupIds.ValueKind == JsonValueKind.Array)
         {
             foreach (var groupId in groupIds.EnumerateArray())
             {
-                var group = org.GetGroup(groupId.GetString() ?? string.Empty);
-                org.AddMember(group, user, now);
+                groups.Add(org.GetGroup(groupId.GetString() ?? string.Empty));
             }
+        }
+        var now = org.Now;
+        var user = org.AddUser(profile, status, now, new NewUserCredentials(hasPassword, providerType, providerName));
+        if (string.Equals(request.Query("nextLogin"), "changePassword", StringComparison.OrdinalIgnoreCase) && user.Status == UserStatus.Active)
+        {
+            org.ChangeUserStatus(user, UserStatus.PasswordExpired, EventTypes.UserExpirePassword, "Expire user password", now);
+        }
+        foreach (var group in groups)
+        {
+            org.AddMember(group, user, now);
         }
         OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
     }
@@ -199,10 +198,7 @@ internal static class UserEndpoints
             {
                 throw OktaApiException.Validation("login", "login: An object with this field already exists in the current organization");
             }
-            var oldLogin = user.Profile.Login;
-            ReadProfile(profileJson, user.Profile);
-            org.LoginChanged(user, oldLogin);
-            user.LastUpdated = DateTimeOffset.UtcNow;
+            org.UpdateUserProfile(user, profile => ReadProfile(profileJson, profile), org.Now);
         }
         OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
     }

@@ -2,6 +2,7 @@ using OktaBaton.Simulator.Auth;
 using OktaBaton.Simulator.Http;
 using OktaBaton.Simulator.Json;
 using OktaBaton.Simulator.Model;
+using OktaBaton.Simulator.SystemLog;
 
 namespace OktaBaton.Simulator.Endpoints;
 
@@ -26,7 +27,7 @@ internal static class UserLifecycleEndpoints
         {
             throw refusal;
         }
-        var now = DateTimeOffset.UtcNow;
+        var now = org.Now;
         var json = request.Json;
         switch (operation)
         {
@@ -37,34 +38,42 @@ internal static class UserLifecycleEndpoints
                 return;
             case UserTransitions.Reactivate:
                 // restarts activation; sendEmail defaults to false here (spec: reactivateUser)
-                org.SetUserStatus(user, UserStatus.Provisioned, now);
+                org.ChangeUserStatus(user, UserStatus.Provisioned, EventTypes.UserReactivate, "Reactivate Okta user", now);
                 WriteActivationToken(request, user, request.QueryFlag("sendEmail", false));
                 return;
             case UserTransitions.Deactivate:
                 org.DeactivateUser(user, now);
                 break;
             case UserTransitions.Suspend:
-                org.SetUserStatus(user, UserStatus.Suspended, now);
+                org.ChangeUserStatus(user, UserStatus.Suspended, EventTypes.UserSuspend, "Suspend Okta user", now);
                 break;
             case UserTransitions.Unsuspend:
-                org.SetUserStatus(user, UserStatus.Active, now);
+                org.ChangeUserStatus(user, UserStatus.Active, EventTypes.UserUnsuspend, "Unsuspend Okta user", now);
                 break;
             case UserTransitions.Unlock:
                 if (user.Status == UserStatus.LockedOut)
                 {
-                    org.SetUserStatus(user, UserStatus.Active, now);
+                    org.ChangeUserStatus(user, UserStatus.Active, EventTypes.UserUnlockByAdmin, "Unlock user account by admin", now);
+                }
+                else
+                {
+                    // an ACTIVE user blocked from unknown devices is unblocked and stays ACTIVE
+                    org.RecordUserLifecycle(user, EventTypes.UserUnlockByAdmin, "Unlock user account by admin");
                 }
                 break;
             case UserTransitions.ExpirePassword:
-                if (user.Status != UserStatus.PasswordExpired)
+                if (user.Status == UserStatus.PasswordExpired)
                 {
-                    org.SetUserStatus(user, UserStatus.PasswordExpired, now);
+                    org.RecordUserLifecycle(user, EventTypes.UserExpirePassword, "Expire user password");
+                }
+                else
+                {
+                    org.ChangeUserStatus(user, UserStatus.PasswordExpired, EventTypes.UserExpirePassword, "Expire user password", now);
                 }
                 OktaJson.WriteUser(json, user, org, request.BaseUrl);
                 return;
             case UserTransitions.ResetFactors:
-                user.Factors.Clear();
-                user.LastUpdated = now;
+                org.ResetFactors(user, now);
                 break;
         }
         json.WriteStartObject();
@@ -87,7 +96,7 @@ internal static class UserLifecycleEndpoints
     private static void Delete(ApiRequest request, OrgState org)
     {
         var user = org.GetUser(request.Route("id"));
-        var now = DateTimeOffset.UtcNow;
+        var now = org.Now;
         if (user.Status != UserStatus.Deprovisioned)
         {
             org.DeactivateUser(user, now);

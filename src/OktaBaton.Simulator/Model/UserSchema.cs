@@ -4,25 +4,16 @@ using OktaBaton.Simulator.Http;
 namespace OktaBaton.Simulator.Model;
 
 /// <summary>
-/// The default user profile schema: Okta's 31 base attributes (spec: UserProfile) plus the org's custom ones.
-/// Okta refuses a profile naming an attribute the schema does not define with 400 E0000001 "Api validation
+/// The default user profile schema (<see cref="OrgState.UserProfileAttributes"/>: Okta's 31 base attributes plus the
+/// org's custom ones). Okta refuses a profile naming an attribute the schema does not define with 400 E0000001 "Api validation
 /// failed: newUser" (seen in okta/terraform-provider-okta's invalid-custom-attribute test; the cause's wording is
 /// the simulator's), and a required base attribute sent blank.
 /// </summary>
 internal static class UserSchema
 {
-    public static readonly IReadOnlySet<string> BaseAttributes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "city", "costCenter", "countryCode", "department", "displayName", "division", "email", "employeeNumber",
-        "firstName", "honorificPrefix", "honorificSuffix", "lastName", "locale", "login", "manager", "managerId",
-        "middleName", "mobilePhone", "nickName", "organization", "postalAddress", "preferredLanguage", "primaryPhone",
-        "profileUrl", "secondEmail", "state", "streetAddress", "timezone", "title", "userType", "zipCode",
-    };
-
     private static readonly string[] Required = { "login", "email", "firstName", "lastName" };
 
-    public static bool Defines(OrgState org, string attribute) =>
-        BaseAttributes.Contains(attribute) || org.CustomUserAttributes.Contains(attribute);
+    public static bool Defines(OrgState org, string attribute) => org.UserProfileAttributes.Contains(attribute);
 
     public static void RejectUndefined(JsonElement profile, OrgState org, string objectName)
     {

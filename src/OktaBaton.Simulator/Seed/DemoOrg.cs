@@ -44,8 +44,9 @@ internal static class DemoOrg
     public static OrgState Build()
     {
         var org = new OrgState("demo", 2024);
-        org.CustomUserAttributes.Add("employeeIdNumber");
-        org.CustomUserAttributes.Add("startDate");
+        // custom attributes of the demo's user profile schema
+        org.UserProfileAttributes.Add("employeeIdNumber");
+        org.UserProfileAttributes.Add("startDate");
         var everyone = org.AddGroup(OktaGroup.BuiltInType, "Everyone", "All users in your organization", Epoch);
 
         var users = new Dictionary<string, OktaUser>(StringComparer.Ordinal);
