@@ -64,7 +64,9 @@ public sealed class SyncEngine
         {
             var selected = context.IsSelected(syncer.ResourceType)
                 || (syncer.ResourceType == ResourceTypes.User && context.Users.IsActive);
-            if (selected) wanted.Add((syncer, writer.OpenLane()));
+            // users are the one list a refresh carries over rather than lists again (it is the longest), so their order
+            // is the ids' order, never Okta's listing order: a refreshed file places a new user where a full sync would
+            if (selected) wanted.Add((syncer, writer.OpenLane(resourcesInIdOrder: syncer.ResourceType == ResourceTypes.User)));
         }
 
         if (!context.SyncersAreIndependent)
