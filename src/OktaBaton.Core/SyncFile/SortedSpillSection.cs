@@ -111,11 +111,11 @@ internal sealed class SortedSpillSection : ISpillSection
 
     private void Merge(Stream destination)
     {
-        var readers = new List<RunReader>();
+        var readers = new List<ItemLineReader>();
         foreach (var run in _runs)
         {
-            var reader = new RunReader(_stream, run);
-            if (reader.Advance(_keyOf)) readers.Add(reader);
+            var reader = new ItemLineReader(_stream, run.Start, run.Length);
+            if (reader.Advance()) readers.Add(reader);
         }
         var first = true;
         while (readers.Count > 0)
@@ -124,14 +124,17 @@ internal sealed class SortedSpillSection : ISpillSection
             var smallest = 0;
             for (var i = 1; i < readers.Count; i++)
             {
-                if (string.CompareOrdinal(readers[i].Key, readers[smallest].Key) < 0) smallest = i;
+                if (string.CompareOrdinal(KeyOf(readers[i]), KeyOf(readers[smallest])) < 0) smallest = i;
             }
             if (!first) destination.Write(Separator, 0, Separator.Length);
             first = false;
             readers[smallest].WriteItem(destination);
-            if (!readers[smallest].Advance(_keyOf)) readers.RemoveAt(smallest);
+            if (!readers[smallest].Advance()) readers.RemoveAt(smallest);
         }
     }
+
+    private string KeyOf(ItemLineReader reader) =>
+        reader.Key ??= _keyOf(reader.Item) ?? throw new InvalidDataException("A spilled item of a sorted sync file section has no key.");
 
     private readonly struct Entry
     {
@@ -163,76 +166,5 @@ internal sealed class SortedSpillSection : ISpillSection
         public long Start { get; }
 
         public long Length { get; }
-    }
-
-    /// <summary>
-    /// Reads one spilled run item by item (items are single lines: JSON strings escape every line break), through the
-    /// section's own file, seeking to where this run was left.
-    /// </summary>
-    private sealed class RunReader
-    {
-        private readonly FileStream _file;
-        private long _position;
-        private long _left;
-        private byte[] _buffer = new byte[64 * 1024];
-        private int _start;
-        private int _end;
-        private int _itemLength;
-        private int _consumed;
-
-        public RunReader(FileStream file, RunRange run)
-        {
-            _file = file;
-            _position = run.Start;
-            _left = run.Length;
-        }
-
-        public string Key { get; private set; } = string.Empty;
-
-        /// <summary>Moves to the next item and reads its key; false at the end of the run.</summary>
-        public bool Advance(Func<ReadOnlyMemory<byte>, string?> keyOf)
-        {
-            _start += _consumed;
-            while (true)
-            {
-                var newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
-                if (newline >= 0)
-                {
-                    // "item,\n": the item ends before the comma
-                    _itemLength = newline - 1 - _start;
-                    _consumed = newline + 1 - _start;
-                    break;
-                }
-                if (_left == 0)
-                {
-                    if (_end == _start) return false;
-                    _itemLength = _consumed = _end - _start;
-                    break;
-                }
-                Fill();
-            }
-            Key = keyOf(new ReadOnlyMemory<byte>(_buffer, _start, _itemLength))
-                ?? throw new InvalidDataException("A spilled item of a sorted sync file section has no key.");
-            return true;
-        }
-
-        public void WriteItem(Stream destination) => destination.Write(_buffer, _start, _itemLength);
-
-        private void Fill()
-        {
-            if (_start > 0)
-            {
-                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                _end -= _start;
-                _start = 0;
-            }
-            if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-            _file.Position = _position;
-            var read = _file.Read(_buffer, _end, (int)Math.Min(_buffer.Length - _end, _left));
-            if (read == 0) throw new EndOfStreamException("A sorted sync file section ended early.");
-            _end += read;
-            _left -= read;
-            _position += read;
-        }
     }
 }

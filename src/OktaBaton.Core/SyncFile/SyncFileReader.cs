@@ -150,23 +150,62 @@ public sealed class SyncFileReader : IDisposable
         return new SyncFileHeader(syncId, startedAt, domain, options, resourceTypes);
     }
 
-    private IEnumerable<T> ReadSection<T>(string section, Func<JsonElement, T> convert)
+    /// <summary>
+    /// Hands every item of <paramref name="section"/> to <paramref name="visit"/> as its raw bytes and byte offset in the
+    /// file, unparsed (each is checked to be well-formed JSON); skips the sections before it.
+    /// </summary>
+    internal void ScanSection(string section, RawItemVisitor visit)
     {
-        var index = Array.IndexOf(SectionOrder, section);
-        if (_inSection) throw new InvalidOperationException("Finish reading the previous section first.");
-        if (index < _nextSection) throw new InvalidOperationException($"The \"{section}\" section was already passed; open the file again to read it.");
+        var index = SectionIndex(section);
         _inSection = true;
         try
         {
             while (_nextSection <= index)
             {
-                var expected = SectionOrder[_nextSection];
-                var name = NextProperty();
-                var sectionAt = _cursor.LastTokenStart;
-                if (name != expected) throw _cursor.Error($"expected the \"{expected}\" section, found {(name is null ? "the end of the document" : "\"" + name + "\"")}", sectionAt);
-                if (_cursor.ReadToken(out _) != JsonTokenType.StartArray) throw _cursor.Error($"the \"{expected}\" section is not an array", sectionAt);
-                _nextSection++;
-                var wanted = expected == section;
+                var wanted = EnterNextSection() == section;
+                while (_cursor.ReadRawArrayItem(out var item, out var offset))
+                {
+                    if (wanted) visit(item, offset);
+                }
+            }
+        }
+        finally
+        {
+            _inSection = false;
+        }
+    }
+
+    internal delegate void RawItemVisitor(ReadOnlySpan<byte> item, long offset);
+
+    private int SectionIndex(string section)
+    {
+        var index = Array.IndexOf(SectionOrder, section);
+        if (_inSection) throw new InvalidOperationException("Finish reading the previous section first.");
+        if (index < _nextSection) throw new InvalidOperationException($"The \"{section}\" section was already passed; open the file again to read it.");
+        return index;
+    }
+
+    /// <summary>Reads the name and the opening bracket of the next section; returns its name.</summary>
+    private string EnterNextSection()
+    {
+        var expected = SectionOrder[_nextSection];
+        var name = NextProperty();
+        var sectionAt = _cursor.LastTokenStart;
+        if (name != expected) throw _cursor.Error($"expected the \"{expected}\" section, found {(name is null ? "the end of the document" : "\"" + name + "\"")}", sectionAt);
+        if (_cursor.ReadToken(out _) != JsonTokenType.StartArray) throw _cursor.Error($"the \"{expected}\" section is not an array", sectionAt);
+        _nextSection++;
+        return expected;
+    }
+
+    private IEnumerable<T> ReadSection<T>(string section, Func<JsonElement, T> convert)
+    {
+        var index = SectionIndex(section);
+        _inSection = true;
+        try
+        {
+            while (_nextSection <= index)
+            {
+                var wanted = EnterNextSection() == section;
                 while (_cursor.ReadArrayItem(out var itemAt) is JsonDocument item)
                 {
                     using (item)
