@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using OktaBaton.Core.IO;
 using OktaBaton.Core.Model;
 using OktaBaton.Core.SyncFile;
 
@@ -43,26 +44,30 @@ internal sealed class PreviousSyncFile : IDisposable
     /// </summary>
     public static PreviousSyncFile Open(string path, IReadOnlyCollection<ResourceId> gone, IReadOnlyCollection<string> heldPerPrincipal)
     {
-        var reader = SyncFileReader.Open(path);
+        var fullPath = System.IO.Path.GetFullPath(path);
+        if (FileKinds.OfTarget(fullPath) != FileKind.RegularFile)
+        {
+            throw new FullSyncNeededException($"there is no earlier sync file at '{fullPath}'");
+        }
+        // FileShare.Delete lets an in-place refresh rename the new file over this one while it is still open
+        var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 4096, FileOptions.SequentialScan);
+        PreviousSyncFile? previous = null;
         try
         {
-            // the copies are read from a second handle; FileShare.Delete lets an in-place refresh replace the file
-            var file = new FileStream(reader.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1);
-            var previous = new PreviousSyncFile(reader.Path, file, reader.Header);
-            try
-            {
-                previous.Index(reader, new HashSet<ResourceId>(gone), new HashSet<string>(heldPerPrincipal, StringComparer.Ordinal));
-                return previous;
-            }
-            catch
-            {
-                previous.Dispose();
-                throw;
-            }
+            SyncFileEnds.CheckEncoding(file, fullPath);
+            using var reader = new SyncFileReader(fullPath, file, null);
+            // cheap first: a file cut short or never finished fails on its last bytes
+            SyncFileEnds.CheckEndMarker(file, fullPath);
+            previous = new PreviousSyncFile(fullPath, file, reader.Header) { Trailer = reader.Trailer };
+            previous.Index(reader, new HashSet<ResourceId>(gone), new HashSet<string>(heldPerPrincipal, StringComparer.Ordinal));
+            reader.ReadEnd();
+            return previous;
         }
-        finally
+        catch
         {
-            reader.Dispose();
+            if (previous is null) file.Dispose();
+            else previous.Dispose();
+            throw;
         }
     }
 
@@ -86,6 +91,7 @@ internal sealed class PreviousSyncFile : IDisposable
         lock (_gate)
         {
             _file.Position = block.Start;
+            // the scan read the file from a buffer: the handle's own position is ours to set
             lane.CarryGrants(_file, block.End - block.Start, block.Count);
         }
     }
@@ -117,7 +123,7 @@ internal sealed class PreviousSyncFile : IDisposable
         var layout = new LayoutCheck(reader.Path);
         string? lastType = null;
         string? lastUser = null;
-        reader.ScanSection("resources", (item, offset) =>
+        reader.ScanSection(SyncFileFormat.Resources, (item, offset) =>
         {
             layout.Next(offset, item.Length);
             if (!SyncFileItemKeys.TryReadResourceId(item, out var type, out var id)) throw layout.Error(offset, "a resource without an id");
@@ -143,12 +149,12 @@ internal sealed class PreviousSyncFile : IDisposable
         });
 
         layout = new LayoutCheck(reader.Path);
-        reader.ScanSection("entitlements", (item, offset) => layout.Next(offset, item.Length));
+        reader.ScanSection(SyncFileFormat.Entitlements, (item, offset) => layout.Next(offset, item.Length));
 
         layout = new LayoutCheck(reader.Path);
         var blocks = new BlockBuilder(_byEntitlement);
         var holders = new BlockBuilder(_byHolder);
-        reader.ScanSection("grants", (item, offset) =>
+        reader.ScanSection(SyncFileFormat.Grants, (item, offset) =>
         {
             layout.Next(offset, item.Length);
             if (!SyncFileItemKeys.TryReadGrant(item, out var entitlementId, out var principalType, out var principalId))
@@ -167,7 +173,6 @@ internal sealed class PreviousSyncFile : IDisposable
                 blocks.Add(entitlementId, offset, item.Length, principalType, isGone);
             }
         });
-        Trailer = reader.ReadTrailer();
     }
 
     private static string HolderKey(string entitlementType, ResourceId holder) => entitlementType + "|" + holder;
