@@ -38,6 +38,7 @@ public static class KnownEventTypes
         "user.lifecycle.reactivate",
         "user.lifecycle.suspend",
         "user.lifecycle.unsuspend",
+        "user.mfa.factor.reset_all",
         "user.session.start",
     };
 }
