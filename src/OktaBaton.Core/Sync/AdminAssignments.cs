@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Model;
 using OktaBaton.Core.Okta.Models;
+using OktaBaton.Core.Sync.Incremental;
 
 namespace OktaBaton.Core.Sync;
 
@@ -49,6 +50,7 @@ internal sealed class AdminAssignments
             id => async token =>
             {
                 var principal = new ResourceId(principalType, id);
+                if (PrincipalAssignments.Unchanged(_context.Refresh, principal) is { } carried) return carried;
                 var roles = await _context.TryListAsync<OktaRoleAssignment>($"/api/v1/{pathSegment}/{SyncContext.Escape(id)}/roles", principal,
                     $"the admin roles of {principalType} {id}", token).ConfigureAwait(false);
                 return new PrincipalAssignments(principal, roles);
@@ -62,22 +64,83 @@ internal sealed class AdminAssignments
     }
 }
 
-/// <summary>A user's or group's role assignments; null when the token could not read them.</summary>
+/// <summary>
+/// A user's or group's role assignments; null when the token could not read them. In a refresh, a principal whose roles
+/// did not change carries its grants over from the earlier file instead.
+/// </summary>
 internal sealed class PrincipalAssignments
 {
+    private static readonly string[] RoleTypes = { ResourceTypes.Role, ResourceTypes.CustomRole };
+    private readonly PreviousSyncFile? _carriedFrom;
+
     public PrincipalAssignments(ResourceId principal, IReadOnlyList<OktaRoleAssignment>? assignments)
     {
         Principal = principal;
         Assignments = assignments;
     }
 
+    private PrincipalAssignments(ResourceId principal, PreviousSyncFile carriedFrom)
+    {
+        Principal = principal;
+        _carriedFrom = carriedFrom;
+    }
+
     public ResourceId Principal { get; }
 
     public IReadOnlyList<OktaRoleAssignment>? Assignments { get; }
 
+    /// <summary>The entitlement types whose grants are written per principal (and so carried per principal).</summary>
+    public static IReadOnlyList<string> GrantTypes => RoleTypes;
+
+    /// <summary>
+    /// For a refresh: the principal's grants from the earlier file, when the log names no privilege change for it (nor
+    /// the loss of a custom role or resource set) and the earlier file has its grants as one block per role type. Null:
+    /// fetch its roles. A principal without grants in the earlier file is fetched: the file cannot tell "none" from
+    /// "not an admin then".
+    /// </summary>
+    public static PrincipalAssignments? Unchanged(RefreshState? refresh, ResourceId principal)
+    {
+        if (refresh is null) return null;
+        var changes = refresh.Changes;
+        if (changes.AnyPrivileges || changes.Privileges.Contains(principal) || changes.Gone.Contains(principal)) return null;
+        var any = false;
+        foreach (var type in RoleTypes)
+        {
+            if (refresh.Previous.GrantsHeldBy(type, principal) is not { } block) continue;
+            if (!block.CanCarry) return null;
+            any = true;
+        }
+        if (!any) return null;
+        refresh.Saved(1);
+        return new PrincipalAssignments(principal, refresh.Previous);
+    }
+
+    /// <summary>The role and custom-role resources this principal's assignments land on (also those it writes no grant for).</summary>
+    public IEnumerable<ResourceId> Roles()
+    {
+        if (_carriedFrom is not null)
+        {
+            foreach (var type in RoleTypes)
+            {
+                if (_carriedFrom.GrantsHeldBy(type, Principal) is not { } block) continue;
+                foreach (var entitlementId in block.Entitlements) yield return EntitlementIds.Parse(entitlementId).Resource;
+            }
+            yield break;
+        }
+        foreach (var assignment in Assignments ?? new List<OktaRoleAssignment>())
+        {
+            if (StandardRoles.RoleOf(assignment) is { } role) yield return role;
+        }
+    }
+
     /// <summary>Writes the grants of the assignments that land on resources of <paramref name="roleResourceType"/>.</summary>
     public void WriteGrants(SyncContext context, string roleResourceType)
     {
+        if (_carriedFrom is not null)
+        {
+            if (_carriedFrom.GrantsHeldBy(roleResourceType, Principal) is { } block) _carriedFrom.CarryGrants(block, context.Lane);
+            return;
+        }
         if (Assignments is null) return;
         var written = new HashSet<string>(System.StringComparer.Ordinal);
         var expectedType = Principal.ResourceType == ResourceTypes.User ? "USER" : "GROUP";

@@ -161,9 +161,9 @@ internal sealed class JsonStreamCursor : IDisposable
                         offset = _absoluteStart;
                         return false;
                     }
+                    var tokenStart = (int)reader.TokenStartIndex;
                     if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip())
                     {
-                        var tokenStart = (int)reader.TokenStartIndex;
                         var length = (int)reader.BytesConsumed - tokenStart;
                         item = new ReadOnlySpan<byte>(_buffer, _start + tokenStart, length);
                         Advance(tokenStart);

@@ -213,6 +213,8 @@ public sealed class SyncFileReader : IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string syncId = "", domain = "";
         DateTimeOffset startedAt = default, completedAt = default;
+        DateTimeOffset? orgStartedAt = null;
+        string? writer = null, refreshedFrom = null;
         var options = new PropertyBag();
         var resourceTypes = new List<ResourceTypeInfo>();
         var warnings = new List<SyncWarning>();
@@ -237,6 +239,9 @@ public sealed class SyncFileReader : IDisposable
                     case "syncId": syncId = RequiredText(root, name); break;
                     case "startedAt": startedAt = ParseTime(root); break;
                     case "completedAt": completedAt = ParseTime(root); break;
+                    case "orgStartedAt": orgStartedAt = ParseTime(root); break;
+                    case "writer": writer = RequiredText(root, name); break;
+                    case "refreshedFrom": refreshedFrom = RequiredText(root, name); break;
                     case "org": domain = SyncFileJson.RequiredString(root, "domain", "\"org\""); break;
                     case "options": options = PropertyBag.FromJson(RequiredKind(root, name, JsonValueKind.Object)); break;
                     case "resourceTypes":
@@ -257,7 +262,13 @@ public sealed class SyncFileReader : IDisposable
                 ? "the file lacks \"completedAt\": the sync that wrote it did not complete"
                 : $"the header lacks \"{required}\"", sectionsAt);
         }
-        return (new SyncFileHeader(syncId, startedAt, domain, options, resourceTypes), new SyncFileTrailer(completedAt, warnings, stats!));
+        var header = new SyncFileHeader(syncId, startedAt, domain, options, resourceTypes)
+        {
+            OrgStartedAt = orgStartedAt,
+            Writer = writer,
+            RefreshedFrom = refreshedFrom,
+        };
+        return (header, new SyncFileTrailer(completedAt, warnings, stats!));
     }
 
     /// <summary>The second property: this module's version, or a message that says what to do with another one.</summary>

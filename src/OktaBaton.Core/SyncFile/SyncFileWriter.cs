@@ -220,6 +220,9 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
         Property("syncId", w => w.WriteStringValue(_header.SyncId));
         Property("startedAt", w => w.WriteStringValue(SyncFileJson.FormatTime(_header.StartedAt)));
         Property("completedAt", w => w.WriteStringValue(SyncFileJson.FormatTime(trailer.CompletedAt)));
+        if (_header.OrgStartedAt is { } orgStartedAt) Property("orgStartedAt", w => w.WriteStringValue(SyncFileJson.FormatTime(orgStartedAt)));
+        if (_header.Writer is { } writer) Property("writer", w => w.WriteStringValue(writer));
+        if (_header.RefreshedFrom is { } refreshedFrom) Property("refreshedFrom", w => w.WriteStringValue(refreshedFrom));
         Property("org", w =>
         {
             w.WriteStartObject();

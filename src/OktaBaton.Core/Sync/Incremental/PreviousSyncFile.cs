@@ -44,11 +44,7 @@ internal sealed class PreviousSyncFile : IDisposable
     /// </summary>
     public static PreviousSyncFile Open(string path, IReadOnlyCollection<ResourceId> gone, IReadOnlyCollection<string> heldPerPrincipal)
     {
-        var fullPath = System.IO.Path.GetFullPath(path);
-        if (FileKinds.OfTarget(fullPath) != FileKind.RegularFile)
-        {
-            throw new FullSyncNeededException($"there is no earlier sync file at '{fullPath}'");
-        }
+        var fullPath = RegularFile(path);
         // FileShare.Delete lets an in-place refresh rename the new file over this one while it is still open
         var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 4096, FileOptions.SequentialScan);
         PreviousSyncFile? previous = null;
@@ -69,6 +65,36 @@ internal sealed class PreviousSyncFile : IDisposable
             else previous.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The header and outcome of the file at <paramref name="path"/>, read cheaply (its first and last bytes), so a
+    /// refresh can be refused before anything else is read.
+    /// </summary>
+    public static (SyncFileHeader Header, SyncFileTrailer Trailer) ReadHeader(string path)
+    {
+        var fullPath = RegularFile(path);
+        try
+        {
+            using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            SyncFileEnds.CheckEncoding(file, fullPath);
+            using var reader = new SyncFileReader(fullPath, file, null);
+            SyncFileEnds.CheckEndMarker(file, fullPath);
+            return (reader.Header, reader.Trailer);
+        }
+        catch (SyncFileFormatException invalid)
+        {
+            throw new FullSyncNeededException("the earlier sync file is not valid: " + invalid.Message, invalid);
+        }
+    }
+
+    private static string RegularFile(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var kind = FileKinds.OfTarget(fullPath);
+        if (kind == FileKind.Missing) throw new FullSyncNeededException($"there is no earlier sync file at '{fullPath}'");
+        if (kind != FileKind.RegularFile) throw new FullSyncNeededException($"'{fullPath}' is {FileKinds.Describe(kind)}, not an earlier sync file");
+        return fullPath;
     }
 
     /// <summary>How many resources of <paramref name="resourceType"/> the file holds.</summary>
@@ -166,7 +192,7 @@ internal sealed class PreviousSyncFile : IDisposable
             var isGone = gone.Count > 0 && gone.Contains(principal);
             if (heldPerPrincipal.Contains(entitlementType))
             {
-                holders.Add(HolderKey(entitlementType, principal), offset, item.Length, principalType, isGone);
+                holders.Add(HolderKey(entitlementType, principal), offset, item.Length, principalType, isGone, entitlementId);
             }
             else
             {
@@ -219,7 +245,7 @@ internal sealed class PreviousSyncFile : IDisposable
 
         public BlockBuilder(Dictionary<string, GrantBlock> blocks) => _blocks = blocks;
 
-        public void Add(string key, long offset, int length, string principalType, bool toGonePrincipal)
+        public void Add(string key, long offset, int length, string principalType, bool toGonePrincipal, string? entitlementId = null)
         {
             if (!string.Equals(key, _currentKey, StringComparison.Ordinal))
             {
@@ -242,6 +268,7 @@ internal sealed class PreviousSyncFile : IDisposable
             if (principalType == ResourceTypes.User) block.Users++;
             else if (principalType == ResourceTypes.Group) block.Groups++;
             if (toGonePrincipal) block.HasGonePrincipal = true;
+            if (entitlementId is not null) block.Entitlements.Add(entitlementId);
         }
     }
 }
@@ -267,6 +294,9 @@ internal sealed class GrantBlock
 
     /// <summary>A grant to a user or group that no longer exists: the block is stale.</summary>
     public bool HasGonePrincipal { get; set; }
+
+    /// <summary>The entitlements of a block of grants one principal holds (empty for a block of one entitlement).</summary>
+    public List<string> Entitlements { get; } = new();
 
     /// <summary>Its grants were not written together: it cannot be copied as one.</summary>
     public bool IsSplit { get; set; }
