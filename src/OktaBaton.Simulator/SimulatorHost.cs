@@ -64,7 +64,14 @@ public sealed class SimulatorHost : IAsyncDisposable
         var authenticator = new RequestAuthenticator();
         var ownerId = org.Users[org.TokenOwnerIndex]!.Id;
         authenticator.Register(new SswsSchemeHandler(options.Tokens, _ => ownerId, position =>
-            position < org.ApiTokens.Count ? org.ApiTokens[position].Id : IdFactory.Make("00T", org.IdSalt, 1000 + position)));
+            position < org.ApiTokens.Count ? org.ApiTokens[position].Id : IdFactory.Make("00T", org.IdSalt, 1000 + position),
+            id =>
+            {
+                lock (org.Sync)
+                {
+                    return org.RevokedApiTokenIds.Contains(id);
+                }
+            }));
         var oauth = new OAuth.OAuthAuthority(options.OAuth);
         authenticator.Register(new OAuth.OAuthSchemeHandler("Bearer", oauth, ownerId));
         authenticator.Register(new OAuth.OAuthSchemeHandler("DPoP", oauth, ownerId));

@@ -28,6 +28,11 @@ internal sealed class AdminEndpoints
             await _pipeline.ServeConsoleAsync(context, path[(ConsolePrefix.Length - 1)..]).ConfigureAwait(false);
             return;
         }
+        if (HttpMethods.IsPost(method) && SignInPath.Match(path) is { Success: true } signIn)
+        {
+            await SignInAsync(context, Uri.UnescapeDataString(signIn.Groups[1].Value)).ConfigureAwait(false);
+            return;
+        }
         var route = path.TrimEnd('/').ToLowerInvariant();
         switch (route)
         {
@@ -73,6 +78,31 @@ internal sealed class AdminEndpoints
                 await SimulatorPipeline.WriteErrorAsync(context, 404, "E0000008", "The requested path was not found").ConfigureAwait(false);
                 return;
         }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex SignInPath = new("^/__simulator/users/([^/]+)/sign-in/?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// POST /__simulator/users/{idOrLogin}/sign-in: the user signs in to Okta (what Okta's sign-in page does): lastLogin
+    /// moves and the log records user.session.start with the user as actor. Only users who can sign in: ACTIVE or
+    /// PASSWORD_EXPIRED.
+    /// </summary>
+    private async Task SignInAsync(HttpContext context, string idOrLogin)
+    {
+        lock (_org.Sync)
+        {
+            var user = _org.FindUser(idOrLogin);
+            if (user is not null && user.Status is UserStatus.Active or UserStatus.PasswordExpired)
+            {
+                using (_org.ChangesBy(SystemLog.ChangeContexts.ForSignIn(context, _org, user.Id)))
+                {
+                    _org.SignIn(user, _org.Now);
+                }
+                context.Response.StatusCode = 204;
+                return;
+            }
+        }
+        await SimulatorPipeline.WriteErrorAsync(context, 403, "E0000004", "Authentication failed").ConfigureAwait(false);
     }
 
     private async Task EnqueueFaultAsync(HttpContext context)
