@@ -99,7 +99,8 @@ internal sealed partial class LogQuery
             return (page, $"{examinedAt.ToUnixTimeMilliseconds()}_{examined}");
         }
 
-        var upper = Until ?? now;
+        // to the millisecond, as the next links write it: every page of one request has the same window
+        var upper = Until ?? new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, now.Offset);
         var lower = Since ?? upper - DefaultWindow;
         var more = false;
         var step = Descending ? -1 : 1;
