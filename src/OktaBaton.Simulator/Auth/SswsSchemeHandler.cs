@@ -7,11 +7,14 @@ internal sealed class SswsSchemeHandler : IAuthorizationSchemeHandler
 {
     private readonly Dictionary<string, Caller> _callers = new(StringComparer.Ordinal);
 
-    public SswsSchemeHandler(IEnumerable<SimulatorToken> tokens, Func<SimulatorToken, string> ownerOf)
+    public SswsSchemeHandler(IEnumerable<SimulatorToken> tokens, Func<SimulatorToken, string> ownerOf, int defaultRateLimitPercent)
     {
+        var number = 0;
         foreach (var token in tokens)
         {
-            _callers[token.Value] = new Caller(ownerOf(token), PermissionProfiles.ForProfile(token.Profile), "SSWS");
+            // The principal id stands for the token without holding its value.
+            var principal = new RatePrincipal($"api-token-{++number}", token.RateLimitPercent ?? defaultRateLimitPercent);
+            _callers[token.Value] = new Caller(ownerOf(token), PermissionProfiles.ForProfile(token.Profile), "SSWS") { RatePrincipal = principal };
         }
     }
 

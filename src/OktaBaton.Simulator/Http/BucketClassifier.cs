@@ -11,6 +11,9 @@ internal static class BucketClassifier
     public const string Apps = "apps";
     public const string AppsId = "apps-id";
     public const string Default = "default";
+    /// <summary>The org authorization server, /oauth2/v1 (the token endpoint): 2000 a minute on Workforce Identity
+    /// (developer.okta.com/docs/reference/rl-global-enduser, "OAuth2 requests for the Org Authorization Server").</summary>
+    public const string OrgAuthorizationServer = "oauth2-v1";
 
     public static readonly IReadOnlyDictionary<string, int> WorkforceLimits = new Dictionary<string, int>(StringComparer.Ordinal)
     {
@@ -22,12 +25,17 @@ internal static class BucketClassifier
         [Apps] = 100,
         [AppsId] = 500,
         [Default] = 1200,
+        [OrgAuthorizationServer] = 2000,
     };
 
     public static string Classify(string method, string path)
     {
         var isGet = HttpMethodsEqual(method, "GET");
         var trimmed = path.TrimEnd('/');
+        if (trimmed.StartsWith("/oauth2/v1/", StringComparison.Ordinal))
+        {
+            return OrgAuthorizationServer;
+        }
         if (trimmed == "/api/v1/users")
         {
             return isGet ? UsersList : UsersWrite;
