@@ -136,7 +136,7 @@ internal static class IamEndpoints
         }
         var role = org.FindRole(roleText) ?? throw OktaApiException.NotFound(roleText, "CustomRole");
         var principals = ReadMembers(body, "members", org);
-        var now = DateTimeOffset.UtcNow;
+        var now = org.Now;
         org.GetOrAddBinding(set, role.Id);
         foreach (var (type, index) in principals)
         {
@@ -156,7 +156,7 @@ internal static class IamEndpoints
     {
         var set = GetSet(request, org);
         var binding = GetBinding(request, set);
-        var now = DateTimeOffset.UtcNow;
+        var now = org.Now;
         foreach (var (type, index) in ReadMembers(request.Body(), "additions", org))
         {
             org.AddBindingMember(set, binding.RoleId, type, index, now);

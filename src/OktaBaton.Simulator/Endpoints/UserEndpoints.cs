@@ -3,6 +3,7 @@ using OktaBaton.Simulator.Auth;
 using OktaBaton.Simulator.Http;
 using OktaBaton.Simulator.Json;
 using OktaBaton.Simulator.Model;
+using OktaBaton.Simulator.SystemLog;
 
 namespace OktaBaton.Simulator.Endpoints;
 
@@ -32,11 +33,11 @@ internal static class UserEndpoints
         FilterExpression? expression = null;
         if (search is not null)
         {
-            expression = FilterExpression.Parse(search, "search");
+            expression = FilterExpression.Parse(search, ListFilters.UsersSearch(org));
         }
         else if (filter is not null)
         {
-            expression = FilterExpression.Parse(filter, "filter");
+            expression = FilterExpression.Parse(filter, ListFilters.UsersFilter);
         }
         // Okta leaves DEPROVISIONED users out unless the caller searches or filters.
         var includeDeprovisioned = expression is not null;
@@ -73,8 +74,9 @@ internal static class UserEndpoints
             (json, user) => OktaJson.WriteUser(json, user, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks));
     }
 
+    /// <summary>listUsers <c>q</c>: "matched against firstName, lastName, or email" with a starts-with match.</summary>
     private static bool StartsWithAny(UserProfile profile, string q) =>
-        Starts(profile.Login, q) || Starts(profile.Email, q) || Starts(profile.FirstName, q) || Starts(profile.LastName, q);
+        Starts(profile.Email, q) || Starts(profile.FirstName, q) || Starts(profile.LastName, q);
 
     private static bool Starts(string? value, string q) => value is not null && value.StartsWith(q, StringComparison.OrdinalIgnoreCase);
 
@@ -147,33 +149,30 @@ internal static class UserEndpoints
         var isFederated = request.QueryFlag("provider", false);
         var activate = request.QueryFlag("activate", true);
         var status = !activate ? UserStatus.Staged : hasPassword || isFederated ? UserStatus.Active : UserStatus.Provisioned;
-        var now = DateTimeOffset.UtcNow;
-        var user = org.AddUser(profile, status, now);
-        if (hasPassword)
-        {
-            user.PasswordChanged = now;
-        }
-        if (isFederated)
-        {
-            user.ProviderType = "FEDERATION";
-            user.ProviderName = "FEDERATION";
-        }
+        var providerType = isFederated ? "FEDERATION" : "OKTA";
+        var providerName = providerType;
         if (credentials.ValueKind == JsonValueKind.Object && credentials.TryGetProperty("provider", out var provider) && provider.ValueKind == JsonValueKind.Object)
         {
-            user.ProviderType = provider.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : user.ProviderType;
-            user.ProviderName = provider.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : user.ProviderType;
+            providerType = provider.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : providerType;
+            providerName = provider.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : providerType;
         }
-        if (string.Equals(request.Query("nextLogin"), "changePassword", StringComparison.OrdinalIgnoreCase) && user.Status == UserStatus.Active)
-        {
-            org.SetUserStatus(user, UserStatus.PasswordExpired, now);
-        }
+        var groups = new List<OktaGroup>();
         if (body.TryGetProperty("groupIds", out var groupIds) && groupIds.ValueKind == JsonValueKind.Array)
         {
             foreach (var groupId in groupIds.EnumerateArray())
             {
-                var group = org.GetGroup(groupId.GetString() ?? string.Empty);
-                org.AddMember(group, user, now);
+                groups.Add(org.GetGroup(groupId.GetString() ?? string.Empty));
             }
+        }
+        var now = org.Now;
+        var user = org.AddUser(profile, status, now, new NewUserCredentials(hasPassword, providerType, providerName));
+        if (string.Equals(request.Query("nextLogin"), "changePassword", StringComparison.OrdinalIgnoreCase) && user.Status == UserStatus.Active)
+        {
+            org.ChangeUserStatus(user, UserStatus.PasswordExpired, EventTypes.UserExpirePassword, "Expire user password", now);
+        }
+        foreach (var group in groups)
+        {
+            org.AddMember(group, user, now);
         }
         OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
     }
@@ -189,8 +188,7 @@ internal static class UserEndpoints
             {
                 throw OktaApiException.Validation("login", "login: An object with this field already exists in the current organization");
             }
-            ReadProfile(profileJson, user.Profile);
-            user.LastUpdated = DateTimeOffset.UtcNow;
+            org.UpdateUserProfile(user, profile => ReadProfile(profileJson, profile), org.Now);
         }
         OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
     }
@@ -218,11 +216,11 @@ internal static class UserEndpoints
     private static void Delete(ApiRequest request, OrgState org)
     {
         var user = org.GetUser(request.Route("id"));
-        var now = DateTimeOffset.UtcNow;
+        var now = org.Now;
         // Okta deactivates on the first DELETE and deletes on the second.
         if (user.Status != UserStatus.Deprovisioned)
         {
-            org.SetUserStatus(user, UserStatus.Deprovisioned, now);
+            org.ChangeUserStatus(user, UserStatus.Deprovisioned, EventTypes.UserDeactivate, "Deactivate Okta user", now);
         }
         else
         {
@@ -234,7 +232,7 @@ internal static class UserEndpoints
     private static void Lifecycle(ApiRequest request, OrgState org)
     {
         var user = org.GetUser(request.Route("id"));
-        var now = DateTimeOffset.UtcNow;
+        var now = org.Now;
         switch (request.Route("action").ToLowerInvariant())
         {
             case "activate":
@@ -246,8 +244,7 @@ internal static class UserEndpoints
                 {
                     throw NotAllowed();
                 }
-                org.SetUserStatus(user, user.PasswordChanged is null && user.ProviderType == "OKTA" ? UserStatus.Provisioned : UserStatus.Active, now);
-                user.Activated = now;
+                org.ChangeUserStatus(user, user.PasswordChanged is null && user.ProviderType == "OKTA" ? UserStatus.Provisioned : UserStatus.Active, EventTypes.UserActivate, "Activate Okta user", now);
                 if (request.QueryFlag("sendEmail", true))
                 {
                     request.Json.WriteStartObject();
@@ -264,7 +261,7 @@ internal static class UserEndpoints
             case "deactivate":
                 if (user.Status != UserStatus.Deprovisioned)
                 {
-                    org.SetUserStatus(user, UserStatus.Deprovisioned, now);
+                    org.ChangeUserStatus(user, UserStatus.Deprovisioned, EventTypes.UserDeactivate, "Deactivate Okta user", now);
                 }
                 break;
             case "suspend":
@@ -272,20 +269,21 @@ internal static class UserEndpoints
                 {
                     throw OktaApiException.Validation("suspend", "Cannot suspend a user that is not active");
                 }
-                org.SetUserStatus(user, UserStatus.Suspended, now);
+                org.ChangeUserStatus(user, UserStatus.Suspended, EventTypes.UserSuspend, "Suspend Okta user", now);
                 break;
             case "unsuspend":
                 if (user.Status != UserStatus.Suspended)
                 {
                     throw OktaApiException.Validation("unsuspend", "Cannot unsuspend a user that is not suspended");
                 }
-                org.SetUserStatus(user, UserStatus.Active, now);
+                org.ChangeUserStatus(user, UserStatus.Active, EventTypes.UserUnsuspend, "Unsuspend Okta user", now);
                 break;
             case "reactivate":
                 if (user.Status != UserStatus.Provisioned)
                 {
                     throw NotAllowed();
                 }
+                org.RecordUserLifecycle(user, EventTypes.UserReactivate, "Reactivate Okta user");
                 request.Json.WriteStartObject();
                 request.Json.WriteString("activationUrl", $"{request.BaseUrl}/welcome/{user.Id}");
                 request.Json.WriteEndObject();
@@ -295,14 +293,14 @@ internal static class UserEndpoints
                 {
                     throw NotAllowed();
                 }
-                org.SetUserStatus(user, UserStatus.Active, now);
+                org.ChangeUserStatus(user, UserStatus.Active, EventTypes.UserUnlockByAdmin, "Unlock user account by admin", now);
                 break;
             case "expire_password":
                 if (user.Status is not (UserStatus.Active or UserStatus.PasswordExpired))
                 {
                     throw NotAllowed();
                 }
-                org.SetUserStatus(user, UserStatus.PasswordExpired, now);
+                org.ChangeUserStatus(user, UserStatus.PasswordExpired, EventTypes.UserExpirePassword, "Expire user password", now);
                 OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
                 return;
             default:

@@ -10,6 +10,8 @@ internal static class BucketClassifier
     public const string GroupsId = "groups-id";
     public const string Apps = "apps";
     public const string AppsId = "apps-id";
+    /// <summary>/api/v1/logs: 120 a minute ("if your org-wide limit for the /api/v1/logs bucket is 120 requests per minute", rl2-token-oauth).</summary>
+    public const string Logs = "logs";
     public const string Default = "default";
     /// <summary>The org authorization server, /oauth2/v1 (the token endpoint): 2000 a minute on Workforce Identity
     /// (developer.okta.com/docs/reference/rl-global-enduser, "OAuth2 requests for the Org Authorization Server").</summary>
@@ -24,6 +26,7 @@ internal static class BucketClassifier
         [GroupsId] = 1000,
         [Apps] = 100,
         [AppsId] = 500,
+        [Logs] = 120,
         [Default] = 1200,
         [OrgAuthorizationServer] = 2000,
     };
@@ -59,6 +62,10 @@ internal static class BucketClassifier
         if (trimmed == "/api/v1/apps" || trimmed.StartsWith("/api/v1/apps/", StringComparison.Ordinal))
         {
             return Apps;
+        }
+        if (trimmed == "/api/v1/logs")
+        {
+            return Logs;
         }
         return Default;
     }

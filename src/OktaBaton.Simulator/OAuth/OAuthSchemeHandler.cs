@@ -32,6 +32,6 @@ internal sealed class OAuthSchemeHandler : IAuthorizationSchemeHandler
         }
         var client = _authority.FindClient(check.Token!.ClientId)!;
         var principal = new RatePrincipal("oauth-app-" + client.ClientId, client.RateLimitPercent ?? _defaultRateLimitPercent);
-        return AuthResult.Success(new Caller(_ownerUserId, PermissionProfiles.ForProfile(client.Profile), "OAuth") { RatePrincipal = principal });
+        return AuthResult.Success(new Caller(_ownerUserId, PermissionProfiles.ForProfile(client.Profile), "OAuth") { ClientId = client.ClientId, RatePrincipal = principal });
     }
 }

@@ -15,6 +15,7 @@ public static class OAuthScopeRequirements
             "users" => "users",
             "groups" => "groups",
             "apps" => "apps",
+            "logs" => "logs",
             _ => null,
         };
         if (family is null) return null;
