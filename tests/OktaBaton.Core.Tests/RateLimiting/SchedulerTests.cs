@@ -96,7 +96,7 @@ public sealed class SchedulerTests
 
         Assert.Same(scheduler, client.Gate);
         Assert.Equal(0.2, scheduler.Share);
-        Assert.Equal(15, scheduler.MaxInFlight); // 20% of Okta's 75
+        Assert.Equal(7, scheduler.MaxInFlight); // 20 % of a token's 37 (half of Okta's 75)
     }
 
     [Fact]
@@ -129,8 +129,9 @@ public sealed class SchedulerTests
     [Fact]
     public async Task ASpentBucketDoesNotHoldUpTheOthers()
     {
-        // apps: 4 a window, half of it ours: the third apps request must wait for the 30-s reset
-        await using var org = await TightOrgAsync(windowSeconds: 30, groupsIdLimit: 1000, appsLimit: 4);
+        // apps: 6 a window, Okta gives the token half (3), the client keeps one in reserve: the third apps request
+        // must wait for the 30-s reset
+        await using var org = await TightOrgAsync(windowSeconds: 30, groupsIdLimit: 1000, appsLimit: 6);
         var client = org.Client();
         var groupIds = await GroupIdsAsync(client);
         client.Gate = new RateLimitScheduler(RateLimitScheduler.DefaultShare, maxInFlight: 8);
@@ -153,11 +154,15 @@ public sealed class SchedulerTests
     public async Task AfterAForeignClientSpentTheBucketItWaitsForTheResetOnceWhileOthersContinue()
     {
         await using var org = await TightOrgAsync(windowSeconds: 2, groupsIdLimit: 1000, appsLimit: 6);
-        var other = org.Client(maxRetries: 0, paceByRateLimits: false);
+        // two other tokens spend their halves, so the org's bucket is empty while this token's share is untouched
+        var others = new[] { org.Client("read-only", maxRetries: 0, paceByRateLimits: false), org.Client("custom-read-only", maxRetries: 0, paceByRateLimits: false) };
         var client = org.Client();
         var groupIds = await GroupIdsAsync(client);
         org.Host.ResetStats();
-        for (var i = 0; i < 6; i++) await other.ListAsync<OktaApp>("/api/v1/apps", CancellationToken.None).ToListAsync();
+        foreach (var other in others)
+        {
+            for (var i = 0; i < 3; i++) await other.ListAsync<OktaApp>("/api/v1/apps", CancellationToken.None).ToListAsync();
+        }
         client.Gate = new RateLimitScheduler(RateLimitScheduler.DefaultShare, maxInFlight: 8);
 
         var apps = Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.ListAsync<OktaApp>("/api/v1/apps", CancellationToken.None).ToListAsync().AsTask()));
@@ -201,8 +206,9 @@ public sealed class SchedulerTests
         Assert.Contains("RateLimitShare", share.Message, StringComparison.Ordinal);
         var throttle = Assert.Throws<ArgumentException>(() => new SyncOptions { ThrottleLimit = 80 }.Validate());
         Assert.Contains("ThrottleLimit", throttle.Message, StringComparison.Ordinal);
-        Assert.Equal(37, RateLimitScheduler.InFlightCapFor(75, 0.5));
-        Assert.Equal(16, RateLimitScheduler.InFlightCapFor(16, 0.5));
+        Assert.Equal(37, RateLimitScheduler.InFlightCapFor(75, 1.0));
+        Assert.Equal(18, RateLimitScheduler.InFlightCapFor(75, 0.5));
+        Assert.Equal(16, RateLimitScheduler.InFlightCapFor(16, 1.0));
     }
 
     private static Task<SyncTestOrg> TightOrgAsync(int windowSeconds, int groupsIdLimit, int appsLimit = 100) =>

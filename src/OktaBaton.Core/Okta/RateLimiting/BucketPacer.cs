@@ -5,17 +5,19 @@ using System.Threading.Tasks;
 namespace OktaBaton.Core.Okta.RateLimiting;
 
 /// <summary>
-/// Paces one Okta rate-limit bucket. A window starts with one probe request whose answer tells the limit, the
-/// remaining count and the reset; the rest of the bucket's budget (limit × share, less what the org's other
-/// clients have spent) is then spread evenly over the time left in the window. When the budget is spent, or a
-/// 429 says someone else spent it, the bucket waits for the reset and probes the next window. Requests leave
-/// in arrival order.
+/// Paces one Okta rate-limit bucket. Okta's windows are fixed: a bucket's count renews at X-Rate-Limit-Reset, so
+/// the budget is spent as early as the requests come (the in-flight cap is the only pace inside a window) and then
+/// the bucket waits for the reset. A window starts with one probe request whose answer tells the limit, the
+/// remaining count and the reset. The headers report the ceiling that applies to this token (Okta holds each token
+/// or OAuth app to its share of the bucket, 50 % by default, and reports that share while it binds); the client
+/// spends <c>share</c> of it and keeps one request in reserve, so a probe that lands early in the old window is
+/// still served. When the budget is spent, or a 429 says someone else spent it, the bucket waits for the reset and
+/// probes the next window. Requests leave in arrival order.
 /// </summary>
 internal sealed class BucketPacer
 {
     private static readonly TimeSpan DocumentedWindow = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan TimerResolution = TimeSpan.FromMilliseconds(1);
 
     private readonly object _lock = new();
     private readonly SemaphoreSlim _turnstile = new(1, 1);
@@ -30,7 +32,6 @@ internal sealed class BucketPacer
     private int _remaining;
     private long _resetEpochSeconds;
     private DateTimeOffset _windowEnd;
-    private DateTimeOffset _nextSlot;
     private int _inFlight;
 
     /// <param name="share">The share of the bucket to spend, read at every admission (it may change).</param>
@@ -85,9 +86,8 @@ internal sealed class BucketPacer
                 _resetEpochSeconds = resetSeconds;
                 _limit = Math.Max(1, rateLimit.Limit.Value);
                 _remaining = rateLimit.Remaining.Value;
-                _windowEnd = EstimateWindowEnd(ticket, resetLocal);
+                _windowEnd = EstimateWindowEnd(ticket, resetLocal, _clock.LocalNow);
                 _windowKnown = true;
-                _nextSlot = _clock.LocalNow;
             }
             else if (resetSeconds == _resetEpochSeconds)
             {
@@ -133,7 +133,6 @@ internal sealed class BucketPacer
                     _limit = _bucket.DocumentedLimit;
                     _remaining = _limit - 1;
                     _windowEnd = _clock.LocalNow + DocumentedWindow;
-                    _nextSlot = _clock.LocalNow;
                 }
             }
 
@@ -141,7 +140,7 @@ internal sealed class BucketPacer
         }
     }
 
-    /// <summary>The requests this sync may still send in the window, keeping the other clients' share free.</summary>
+    /// <summary>The requests this client may still send in the window: its share of the ceiling, one kept in reserve.</summary>
     private int Available
     {
         get
@@ -171,38 +170,30 @@ internal sealed class BucketPacer
             return true;
         }
 
-        var available = Available;
-        if (available <= 0)
+        if (Available <= 0)
         {
             wait = _windowEnd - now;
             return false;
         }
 
-        // a slot less than a timer tick away is taken now: the slots still keep the average pace
-        if (_nextSlot - now >= TimerResolution)
-        {
-            wait = _nextSlot - now;
-            return false;
-        }
-
         _inFlight++;
-        var left = _windowEnd - now;
-        _nextSlot = (_nextSlot > now ? _nextSlot : now) + TimeSpan.FromTicks(left.Ticks / available);
         ticket = new PacingTicket(now, isProbe: false);
         wait = TimeSpan.Zero;
         return true;
     }
 
     /// <summary>
-    /// Okta's reset is in whole seconds. A probe that opened the window marks its start: the window then ends the
-    /// whole number of seconds its reset lies after the probe, which is closer than the rounded reset itself.
+    /// Okta's reset is in whole seconds, so it can lie up to a second after the window's true end. The probe that
+    /// opened the window was counted between its sending and its answer, so the window ends at the latest its
+    /// length after the answer came; its length is the whole seconds from the probe's sending to the reset. The
+    /// earlier of that and the reset is never before the true end: a probe sent then opens the next window.
     /// </summary>
-    private static DateTimeOffset EstimateWindowEnd(PacingTicket ticket, DateTimeOffset resetLocal)
+    private static DateTimeOffset EstimateWindowEnd(PacingTicket ticket, DateTimeOffset resetLocal, DateTimeOffset answeredAt)
     {
         if (!ticket.IsProbe) return resetLocal;
         var seconds = Math.Floor((resetLocal - ticket.AdmittedAt).TotalSeconds);
         if (seconds < 1) return resetLocal;
-        var end = ticket.AdmittedAt + TimeSpan.FromSeconds(seconds);
+        var end = answeredAt + TimeSpan.FromSeconds(seconds);
         return end < resetLocal ? end : resetLocal;
     }
 
