@@ -31,6 +31,39 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public async Task AWindowsWholeBudgetGoesOutAtOnceRatherThanSpreadOverTheWindow()
+    {
+        // groups-id: 40 a ten-minute window, the token's half 20, one kept in reserve. Spread evenly, 19 requests
+        // would take nine minutes; spent early they go out together, and the guard below never fires.
+        await using var org = await TightOrgAsync(windowSeconds: 600, groupsIdLimit: 40);
+        var client = org.Client();
+        var groupIds = await GroupIdsAsync(client);
+        org.Host.ResetStats();
+        client.Gate = new RateLimitScheduler(RateLimitScheduler.DefaultShare, maxInFlight: 8);
+        using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var fetches = Enumerable.Range(0, 19)
+            .Select(i => client.ListAsync<OktaUser>($"/api/v1/groups/{groupIds[i % groupIds.Count]}/users", hangGuard.Token).ToListAsync().AsTask());
+        var members = await Task.WhenAll(fetches);
+
+        Assert.Equal(19, members.Length);
+        Assert.Equal(19, org.Host.GetStats().ByBucket["groups-id"]);
+        Assert.Equal(0, org.Host.GetStats().RateLimited);
+    }
+
+    [Fact]
+    public void TheWindowLengthIsTheFewestWholeSecondsFromAProbeToItsReset()
+    {
+        var length = new WindowLength();
+        Assert.Null(length.Current);
+        var sent = DateTimeOffset.FromUnixTimeSeconds(1_000_000).AddMilliseconds(300);
+        length.Observe(sent, DateTimeOffset.FromUnixTimeSeconds(1_000_007)); // 6.7 s: a window of 6 counted late in its second
+        length.Observe(sent, DateTimeOffset.FromUnixTimeSeconds(1_000_008)); // 7.7 s: the reset rounded up past a whole second
+        length.Observe(sent, sent.AddMilliseconds(500));                     // under a second: no measure
+        Assert.Equal(TimeSpan.FromSeconds(6), length.Current);
+    }
+
+    [Fact]
     public async Task TheSameBurstWithoutTheSchedulerIsRateLimited()
     {
         await using var org = await TightOrgAsync(windowSeconds: 1, groupsIdLimit: 24);

@@ -24,6 +24,7 @@ internal sealed class BucketPacer
     private readonly OktaRateBucket _bucket;
     private readonly Func<double> _share;
     private readonly ServerClock _clock;
+    private readonly WindowLength _windowLength;
 
     private TaskCompletionSource<bool> _changed = NewSignal();
     private bool _windowKnown;
@@ -31,15 +32,21 @@ internal sealed class BucketPacer
     private int _limit;
     private int _remaining;
     private long _resetEpochSeconds;
-    private DateTimeOffset _windowEnd;
+    private DateTimeOffset _reset;
+    /// <summary>When the probe that opened the window was answered; null when the window must run to its reset.</summary>
+    private DateTimeOffset? _anchor;
+    /// <summary>The end of a window paced without headers, by Okta's documented minute.</summary>
+    private DateTimeOffset? _fixedEnd;
     private int _inFlight;
 
     /// <param name="share">The share of the bucket to spend, read at every admission (it may change).</param>
-    public BucketPacer(OktaRateBucket bucket, Func<double> share, ServerClock clock)
+    /// <param name="windowLength">Okta's window length as the client's probes have measured it (shared by all buckets).</param>
+    public BucketPacer(OktaRateBucket bucket, Func<double> share, ServerClock clock, WindowLength windowLength)
     {
         _bucket = bucket;
         _share = share;
         _clock = clock;
+        _windowLength = windowLength;
         _limit = bucket.DocumentedLimit;
     }
 
@@ -82,11 +89,14 @@ internal sealed class BucketPacer
             var resetLocal = _clock.ToLocal(reset);
             if (resetSeconds > _resetEpochSeconds)
             {
-                // a new window
+                // a new window: a probe that opened it also measures Okta's window length
                 _resetEpochSeconds = resetSeconds;
+                _reset = reset;
                 _limit = Math.Max(1, rateLimit.Limit.Value);
                 _remaining = rateLimit.Remaining.Value;
-                _windowEnd = EstimateWindowEnd(ticket, resetLocal, _clock.LocalNow);
+                _fixedEnd = null;
+                _anchor = ticket.IsProbe ? _clock.LocalNow : null;
+                if (ticket.IsProbe) _windowLength.Observe(ticket.AdmittedAt, resetLocal);
                 _windowKnown = true;
             }
             else if (resetSeconds == _resetEpochSeconds)
@@ -97,7 +107,7 @@ internal sealed class BucketPacer
                 {
                     // the probe went out early and landed in the old window: wait for Okta's reset itself
                     _windowKnown = true;
-                    _windowEnd = resetLocal;
+                    _anchor = null;
                 }
             }
             else
@@ -109,7 +119,7 @@ internal sealed class BucketPacer
             {
                 // someone else spent the bucket: nothing more until its reset
                 _remaining = 0;
-                if (resetLocal > _windowEnd) _windowEnd = resetLocal;
+                _anchor = null;
             }
 
             Signal();
@@ -132,7 +142,7 @@ internal sealed class BucketPacer
                     _windowKnown = true;
                     _limit = _bucket.DocumentedLimit;
                     _remaining = _limit - 1;
-                    _windowEnd = _clock.LocalNow + DocumentedWindow;
+                    _fixedEnd = _clock.LocalNow + DocumentedWindow;
                 }
             }
 
@@ -154,7 +164,8 @@ internal sealed class BucketPacer
     private bool TryAdmit(DateTimeOffset now, out PacingTicket? ticket, out TimeSpan wait)
     {
         ticket = null;
-        if (_windowKnown && now >= _windowEnd) _windowKnown = false;
+        var windowEnd = WindowEnd;
+        if (_windowKnown && now >= windowEnd) _windowKnown = false;
         if (!_windowKnown)
         {
             if (_probing)
@@ -172,7 +183,7 @@ internal sealed class BucketPacer
 
         if (Available <= 0)
         {
-            wait = _windowEnd - now;
+            wait = windowEnd - now;
             return false;
         }
 
@@ -184,17 +195,20 @@ internal sealed class BucketPacer
 
     /// <summary>
     /// Okta's reset is in whole seconds, so it can lie up to a second after the window's true end. The probe that
-    /// opened the window was counted between its sending and its answer, so the window ends at the latest its
-    /// length after the answer came; its length is the whole seconds from the probe's sending to the reset. The
-    /// earlier of that and the reset is never before the true end: a probe sent then opens the next window.
+    /// opened the window was counted before its answer came, so the window ends at the latest one window length
+    /// after that answer: the earlier of that and the reset is never before the true end, and a probe sent then
+    /// opens the next window. Worked out at every look, as the measured length and the server's clock get sharper.
     /// </summary>
-    private static DateTimeOffset EstimateWindowEnd(PacingTicket ticket, DateTimeOffset resetLocal, DateTimeOffset answeredAt)
+    private DateTimeOffset WindowEnd
     {
-        if (!ticket.IsProbe) return resetLocal;
-        var seconds = Math.Floor((resetLocal - ticket.AdmittedAt).TotalSeconds);
-        if (seconds < 1) return resetLocal;
-        var end = answeredAt + TimeSpan.FromSeconds(seconds);
-        return end < resetLocal ? end : resetLocal;
+        get
+        {
+            if (_fixedEnd is { } fixedEnd) return fixedEnd;
+            var resetLocal = _clock.ToLocal(_reset);
+            if (_anchor is not { } anchor || _windowLength.Current is not { } length) return resetLocal;
+            var end = anchor + length;
+            return end < resetLocal ? end : resetLocal;
+        }
     }
 
     private static async Task WaitForChangeAsync(Task changed, TimeSpan wait, CancellationToken ct)

@@ -29,6 +29,7 @@ internal sealed class RateLimitScheduler : IRequestGate
 
     private readonly ConcurrentDictionary<string, BucketPacer> _buckets = new(StringComparer.Ordinal);
     private readonly ServerClock _clock = new();
+    private readonly WindowLength _windowLength = new();
     private readonly InFlightLimiter _inFlight;
     private readonly Func<double> _readShare;
     private double _share;
@@ -65,7 +66,7 @@ internal sealed class RateLimitScheduler : IRequestGate
         if (method is null) throw new ArgumentNullException(nameof(method));
         if (uri is null) throw new ArgumentNullException(nameof(uri));
         var bucket = OktaRateBucket.Classify(method.Method, uri.AbsolutePath);
-        var pacer = _buckets.GetOrAdd(bucket.Name, _ => new BucketPacer(bucket, _readShare, _clock));
+        var pacer = _buckets.GetOrAdd(bucket.Name, _ => new BucketPacer(bucket, _readShare, _clock, _windowLength));
         var ticket = await pacer.AdmitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
