@@ -77,12 +77,14 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         var router = new Router();
         UserEndpoints.Map(router);
+        UserLifecycleEndpoints.Map(router);
         GroupEndpoints.Map(router);
         AppEndpoints.Map(router);
         RoleEndpoints.Map(router);
         IamEndpoints.Map(router);
         ApiTokenEndpoints.Map(router);
         LogEndpoints.Map(router);
+        DeviceEndpoints.Map(router);
         // Further endpoint groups (e.g. OAuth's /oauth2/v1/token via router.MapAnonymous) map here;
         // extra Authorization schemes register on the authenticator below.
 

@@ -23,7 +23,9 @@ public enum Permission
     HiddenDirectory = 1 << 11,
     /// <summary>The System Log (/api/v1/logs): every admin role, the read-only one included, may read it.</summary>
     ReadLogs = 1 << 12,
+    /// <summary>/api/v1/devices (okta.devices.read).</summary>
+    ReadDevices = 1 << 13,
 
-    ReadAll = ReadUsers | ReadGroups | ReadApps | ReadIam | ReadRoleAssignments | ReadApiTokens | ReadLogs,
+    ReadAll = ReadUsers | ReadGroups | ReadApps | ReadIam | ReadRoleAssignments | ReadApiTokens | ReadLogs | ReadDevices,
     All = ReadAll | ManageUsers | ManageGroups | ManageGroupMembership | ManageAppAssignments | ManageRoleAssignments,
 }

@@ -48,6 +48,7 @@ public static class PermissionProfiles
                 "okta.roles.manage" => Permission.ReadIam | Permission.ReadRoleAssignments | Permission.ManageRoleAssignments,
                 "okta.apiTokens.read" => Permission.ReadApiTokens,
                 "okta.logs.read" => Permission.ReadLogs,
+                "okta.devices.read" => Permission.ReadDevices,
                 _ => Permission.None,
             };
         }

@@ -139,7 +139,7 @@ internal static class GroupEndpoints
         json.WriteStartArray();
         for (var i = start; i < end; i++)
         {
-            OktaJson.WriteUser(json, org.Users[members[i]]!, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks);
+            OktaJson.WriteUser(json, org.Users[members[i]]!, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks, inCollection: true);
         }
         json.WriteEndArray();
         request.PageLinks(end < members.Count ? org.Users[members[end - 1]]!.Id : null, limit);

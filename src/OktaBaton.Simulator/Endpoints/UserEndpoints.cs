@@ -20,8 +20,6 @@ internal static class UserEndpoints
         router.Get("/api/v1/users/me", Permission.None, Me);
         router.Get("/api/v1/users/{id}", Permission.ReadUsers, Get);
         router.Post("/api/v1/users/{id}", Permission.ManageUsers, UpdateProfile);
-        router.Delete("/api/v1/users/{id}", Permission.ManageUsers, Delete);
-        router.Post("/api/v1/users/{id}/lifecycle/{action}", Permission.ManageUsers, Lifecycle);
         router.Get("/api/v1/users/{id}/groups", Permission.ReadUsers | Permission.ReadGroups, Groups);
     }
 
@@ -71,7 +69,7 @@ internal static class UserEndpoints
         request.WritePage(org.Users, start, limit, pageable,
             user => Matches(user),
             user => user.Id,
-            (json, user) => OktaJson.WriteUser(json, user, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks));
+            (json, user) => OktaJson.WriteUser(json, user, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks, inCollection: true));
     }
 
     /// <summary>listUsers <c>q</c>: "matched against firstName, lastName, or email" with a starts-with match.</summary>
@@ -114,6 +112,7 @@ internal static class UserEndpoints
         {
             throw OktaApiException.Validation("User", "profile: The field cannot be left blank");
         }
+        UserSchema.RejectUndefined(profileJson, org, "newUser");
         var profile = ReadProfile(profileJson, new UserProfile());
         var causes = new List<string>();
         if (string.IsNullOrWhiteSpace(profile.Login))
@@ -177,12 +176,23 @@ internal static class UserEndpoints
         OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
     }
 
+    /// <summary>
+    /// POST /users/{id}: partial update — only the attributes sent change; an explicit null clears one. A DEPROVISIONED
+    /// user's profile cannot be updated unless the org turned on "Edit deactivated user profiles" (spec, updateUser);
+    /// Okta then answers 404 E0000007 as for a missing user (okta/okta-sdk-java#721).
+    /// </summary>
     private static void UpdateProfile(ApiRequest request, OrgState org)
     {
         var user = org.GetUser(request.Route("id"));
         var body = request.Body();
+        if (user.Status == UserStatus.Deprovisioned)
+        {
+            throw OktaApiException.NotFound(user.Id, "User");
+        }
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("profile", out var profileJson) && profileJson.ValueKind == JsonValueKind.Object)
         {
+            UserSchema.RejectUndefined(profileJson, org, "user");
+            UserSchema.RejectBlankRequired(profileJson);
             var newLogin = profileJson.TryGetProperty("login", out var login) && login.ValueKind == JsonValueKind.String ? login.GetString() : null;
             if (newLogin is not null && !string.Equals(newLogin, user.Profile.Login, StringComparison.OrdinalIgnoreCase) && org.LoginExists(newLogin))
             {
@@ -212,104 +222,4 @@ internal static class UserEndpoints
         }
         return profile;
     }
-
-    private static void Delete(ApiRequest request, OrgState org)
-    {
-        var user = org.GetUser(request.Route("id"));
-        var now = org.Now;
-        // Okta deactivates on the first DELETE and deletes on the second.
-        if (user.Status != UserStatus.Deprovisioned)
-        {
-            org.ChangeUserStatus(user, UserStatus.Deprovisioned, EventTypes.UserDeactivate, "Deactivate Okta user", now);
-        }
-        else
-        {
-            org.DeleteUser(user, now);
-        }
-        request.NoContent();
-    }
-
-    private static void Lifecycle(ApiRequest request, OrgState org)
-    {
-        var user = org.GetUser(request.Route("id"));
-        var now = org.Now;
-        switch (request.Route("action").ToLowerInvariant())
-        {
-            case "activate":
-                if (user.Status is UserStatus.Active)
-                {
-                    throw new OktaApiException(403, "E0000016", "Activation failed because the user is already active");
-                }
-                if (user.Status is not (UserStatus.Staged or UserStatus.Deprovisioned))
-                {
-                    throw NotAllowed();
-                }
-                org.ChangeUserStatus(user, user.PasswordChanged is null && user.ProviderType == "OKTA" ? UserStatus.Provisioned : UserStatus.Active, EventTypes.UserActivate, "Activate Okta user", now);
-                if (request.QueryFlag("sendEmail", true))
-                {
-                    request.Json.WriteStartObject();
-                    request.Json.WriteEndObject();
-                }
-                else
-                {
-                    request.Json.WriteStartObject();
-                    request.Json.WriteString("activationUrl", $"{request.BaseUrl}/welcome/{user.Id}");
-                    request.Json.WriteString("activationToken", "XE6wE17zmphl3KqAPFxO");
-                    request.Json.WriteEndObject();
-                }
-                return;
-            case "deactivate":
-                if (user.Status != UserStatus.Deprovisioned)
-                {
-                    org.ChangeUserStatus(user, UserStatus.Deprovisioned, EventTypes.UserDeactivate, "Deactivate Okta user", now);
-                }
-                break;
-            case "suspend":
-                if (user.Status != UserStatus.Active)
-                {
-                    throw OktaApiException.Validation("suspend", "Cannot suspend a user that is not active");
-                }
-                org.ChangeUserStatus(user, UserStatus.Suspended, EventTypes.UserSuspend, "Suspend Okta user", now);
-                break;
-            case "unsuspend":
-                if (user.Status != UserStatus.Suspended)
-                {
-                    throw OktaApiException.Validation("unsuspend", "Cannot unsuspend a user that is not suspended");
-                }
-                org.ChangeUserStatus(user, UserStatus.Active, EventTypes.UserUnsuspend, "Unsuspend Okta user", now);
-                break;
-            case "reactivate":
-                if (user.Status != UserStatus.Provisioned)
-                {
-                    throw NotAllowed();
-                }
-                org.RecordUserLifecycle(user, EventTypes.UserReactivate, "Reactivate Okta user");
-                request.Json.WriteStartObject();
-                request.Json.WriteString("activationUrl", $"{request.BaseUrl}/welcome/{user.Id}");
-                request.Json.WriteEndObject();
-                return;
-            case "unlock":
-                if (user.Status != UserStatus.LockedOut)
-                {
-                    throw NotAllowed();
-                }
-                org.ChangeUserStatus(user, UserStatus.Active, EventTypes.UserUnlockByAdmin, "Unlock user account by admin", now);
-                break;
-            case "expire_password":
-                if (user.Status is not (UserStatus.Active or UserStatus.PasswordExpired))
-                {
-                    throw NotAllowed();
-                }
-                org.ChangeUserStatus(user, UserStatus.PasswordExpired, EventTypes.UserExpirePassword, "Expire user password", now);
-                OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
-                return;
-            default:
-                throw OktaApiException.PathNotFound();
-        }
-        request.Json.WriteStartObject();
-        request.Json.WriteEndObject();
-    }
-
-    private static OktaApiException NotAllowed() =>
-        new(403, "E0000038", "This operation is not allowed in the user's current status.");
 }

@@ -38,6 +38,7 @@ internal sealed partial class OrgState
     public List<CustomRole> CustomRoles { get; } = new();
     public List<ResourceSet> ResourceSets { get; } = new();
     public List<ApiToken> ApiTokens { get; } = new();
+    public List<Device> Devices { get; } = new();
     public int EveryoneIndex { get; private set; } = -1;
     /// <summary>The user that owns the tokens the simulator accepts (/users/me).</summary>
     public int TokenOwnerIndex { get; set; }
@@ -149,6 +150,67 @@ internal sealed partial class OrgState
         }
     }
 
+    /// <summary>
+    /// Deactivation (lifecycle/deactivate, or a first DELETE): the user becomes DEPROVISIONED, "all app assignments
+    /// are removed and the password is permanently deleted" (Okta help, "About user account status"); assignments to
+    /// INACTIVE apps are left untouched and group memberships are kept (Okta support: "Deprovisioning behavior when
+    /// an application is inactive", "Can an application be assigned to a deactivated user").
+    /// </summary>
+    public void DeactivateUser(OktaUser user, DateTimeOffset now)
+    {
+        ChangeUserStatus(user, UserStatus.Deprovisioned, EventTypes.UserDeactivate, "Deactivate Okta user", now);
+        user.PasswordChanged = null;
+        user.Factors.Clear();
+        foreach (var app in Apps)
+        {
+            if (app is not null && app.Status == "ACTIVE" && app.Users.TryGetValue(user.Index, out var assignment))
+            {
+                app.Users.Remove(user.Index);
+                app.UserIndexes.Remove(user.Index);
+                Record(EventTypes.AppMembershipRemove, "Remove users app membership", AppUserTarget(app, assignment), Target(app), Target(user));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Activation of a STAGED or DEPROVISIONED user: ACTIVE with a password or a federated provider, else
+    /// PROVISIONED until the user completes activation. A reactivated user gets the apps of the groups it is still
+    /// in again; direct assignments removed at deactivation stay removed (they must be reassigned).
+    /// </summary>
+    public void ActivateUser(OktaUser user, DateTimeOffset now)
+    {
+        var wasDeprovisioned = user.Status == UserStatus.Deprovisioned;
+        var status = user.HasPassword || user.ProviderType != "OKTA" ? UserStatus.Active : UserStatus.Provisioned;
+        ChangeUserStatus(user, status, EventTypes.UserActivate, "Activate Okta user", now);
+        if (!wasDeprovisioned)
+        {
+            return;
+        }
+        foreach (var group in Groups)
+        {
+            if (group is null || !group.Members.Contains(user.Index))
+            {
+                continue;
+            }
+            foreach (var appIndex in group.Apps.Items)
+            {
+                var app = Apps[appIndex]!;
+                if (app.Status == "ACTIVE")
+                {
+                    AddAppUserThroughGroup(app, user, group, now);
+                }
+            }
+        }
+    }
+
+    /// <summary>reset_factors: every enrolled factor back to unenrolled; the status stays.</summary>
+    public void ResetFactors(OktaUser user, DateTimeOffset now)
+    {
+        user.Factors.Clear();
+        user.LastUpdated = now;
+        Record(EventTypes.UserResetFactors, "Reset all factors for user", Target(user));
+    }
+
     public void DeleteUser(OktaUser user, DateTimeOffset now)
     {
         foreach (var group in Groups)
@@ -177,6 +239,10 @@ internal sealed partial class OrgState
             {
                 binding.Members.RemoveAll(m => m.PrincipalType == "USER" && m.PrincipalIndex == user.Index);
             }
+        }
+        foreach (var device in Devices)
+        {
+            device.Users.RemoveAll(link => link.UserIndex == user.Index);
         }
         _userLogins.Remove(user.Profile.Login);
         user.Deleted = true;
@@ -240,6 +306,11 @@ internal sealed partial class OrgState
         }
         group.LastMembershipUpdated = now;
         Record(EventTypes.GroupMembershipAdd, "Add user to group membership", Target(user), Target(group));
+        if (user.Status == UserStatus.Deprovisioned)
+        {
+            // a deactivated user cannot be assigned to apps, also not through a group
+            return true;
+        }
         foreach (var appIndex in group.Apps.Items)
         {
             AddAppUserThroughGroup(Apps[appIndex]!, user, group, now);
@@ -258,7 +329,7 @@ internal sealed partial class OrgState
         foreach (var appIndex in group.Apps.Items)
         {
             var app = Apps[appIndex]!;
-            if (app.Users.TryGetValue(user.Index, out var assignment))
+            if (app.Users.TryGetValue(user.Index, out var assignment) && assignment.ViaGroupCount > 0)
             {
                 assignment.ViaGroupCount--;
                 DropIfUnassigned(app, assignment);
@@ -325,7 +396,7 @@ internal sealed partial class OrgState
             return false;
         }
         assignment.Direct = true;
-        assignment.UserName = userName ?? assignment.UserName;
+        assignment.UserName = userName ?? UserNameTemplate.Apply(app.UserNameTemplate, user);
         assignment.LastUpdated = now;
         Record(EventTypes.AppMembershipAdd, "Add user to application membership", AppUserTarget(app, assignment), Target(app), Target(user));
         return true;
@@ -365,7 +436,11 @@ internal sealed partial class OrgState
             Record(EventTypes.GroupAppAssignmentAdd, "Add assigned application to group", Target(app), Target(group));
             foreach (var userIndex in group.Members.Items)
             {
-                AddAppUserThroughGroup(app, Users[userIndex]!, group, now);
+                var member = Users[userIndex]!;
+                if (member.Status != UserStatus.Deprovisioned)
+                {
+                    AddAppUserThroughGroup(app, member, group, now);
+                }
             }
         }
         else if (priority is not null && priority.Value != assignment.Priority)
@@ -388,7 +463,7 @@ internal sealed partial class OrgState
         Record(EventTypes.GroupAppAssignmentRemove, "Remove assigned application from group", Target(app), Target(group));
         foreach (var userIndex in group.Members.Items)
         {
-            if (app.Users.TryGetValue(userIndex, out var assignment))
+            if (app.Users.TryGetValue(userIndex, out var assignment) && assignment.ViaGroupCount > 0)
             {
                 assignment.ViaGroupCount--;
                 assignment.LastUpdated = now;
@@ -403,7 +478,7 @@ internal sealed partial class OrgState
         added = !app.Users.TryGetValue(user.Index, out var assignment);
         if (assignment is null)
         {
-            assignment = new AppUserAssignment(user.Index) { Created = now, LastUpdated = now, UserName = user.Profile.Login };
+            assignment = new AppUserAssignment(user.Index) { Created = now, LastUpdated = now, UserName = UserNameTemplate.Apply(app.UserNameTemplate, user) };
             app.Users[user.Index] = assignment;
             app.UserIndexes.Add(user.Index);
         }

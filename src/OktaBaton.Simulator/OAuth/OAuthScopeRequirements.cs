@@ -16,6 +16,7 @@ public static class OAuthScopeRequirements
             "groups" => "groups",
             "apps" => "apps",
             "logs" => "logs",
+            "devices" => "devices",
             _ => null,
         };
         if (family is null) return null;

@@ -20,6 +20,8 @@ internal static class EventTypes
     public const string UserUnlockByAdmin = "user.account.unlock_by_admin";
     public const string UserExpirePassword = "user.account.expire_password";
     public const string UserUpdateProfile = "user.account.update_profile";
+    /// <summary>"Reset all factors for user" (the admin's /lifecycle/reset_factors).</summary>
+    public const string UserResetFactors = "user.mfa.factor.reset_all";
 
     /// <summary>"A User's admin privileges changed": fired on every change that leaves the user with privileges; debugData lists them.</summary>
     public const string UserPrivilegeGrant = "user.account.privilege.grant";
