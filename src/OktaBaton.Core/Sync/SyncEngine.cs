@@ -227,5 +227,6 @@ public sealed class SyncEngine
         yield return new ResourceSetSyncer();
         yield return new ResourceSetBindingSyncer();
         yield return new ApiTokenSyncer();
+        yield return new DeviceSyncer();
     }
 }

@@ -10,13 +10,19 @@ internal sealed class SswsSchemeHandler : IAuthorizationSchemeHandler
 
     /// <param name="tokenIdOf">The API token id (00T…) of the token at a position in <paramref name="tokens"/>.</param>
     /// <param name="isRevoked">Whether the API token with that id was revoked: it is then refused like an unknown one.</param>
-    public SswsSchemeHandler(IEnumerable<SimulatorToken> tokens, Func<SimulatorToken, string> ownerOf, Func<int, string>? tokenIdOf = null, Func<string, bool>? isRevoked = null)
+    public SswsSchemeHandler(IEnumerable<SimulatorToken> tokens, Func<SimulatorToken, string> ownerOf, int defaultRateLimitPercent, Func<int, string>? tokenIdOf = null, Func<string, bool>? isRevoked = null)
     {
         _isRevoked = isRevoked;
         var position = 0;
         foreach (var token in tokens)
         {
-            _callers[token.Value] = new Caller(ownerOf(token), PermissionProfiles.ForProfile(token.Profile), "SSWS") { ApiTokenId = tokenIdOf?.Invoke(position) };
+            // The principal id stands for the token without holding its value.
+            var principal = new RatePrincipal($"api-token-{position}", token.RateLimitPercent ?? defaultRateLimitPercent);
+            _callers[token.Value] = new Caller(ownerOf(token), PermissionProfiles.ForProfile(token.Profile), "SSWS")
+            {
+                ApiTokenId = tokenIdOf?.Invoke(position),
+                RatePrincipal = principal,
+            };
             position++;
         }
     }

@@ -39,7 +39,7 @@ public sealed class RefreshEqualityTests
             o.Apps = 6;
             o.Seed = seed;
         });
-        var options = new SyncOptions { SyncCustomRoles = seed % 2 == 1, SyncSecrets = seed % 4 != 0, SyncInactiveApps = seed % 5 == 0 };
+        var options = new SyncOptions { SyncCustomRoles = seed % 2 == 1, SyncSecrets = seed % 4 != 0, SyncInactiveApps = seed % 5 == 0, SyncDevices = seed % 3 == 1 };
         // a client per sync, as separate runs have: each learns the org's clock afresh
         SyncEngine Engine() => new(org.Client(paceByRateLimits: false));
         using var mutator = new OrgMutator(org.Host.BaseUrl, "tok-super-admin", seed);
