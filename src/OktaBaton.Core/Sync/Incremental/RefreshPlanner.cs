@@ -126,11 +126,16 @@ internal sealed class RefreshPlanner
         return changes;
     }
 
+    /// <summary>
+    /// The options that differ, as "name: then, now". Where an option's value came from (the command line or a BATON_*
+    /// variable) does not change what a sync reads, and the refreshed file records this run's origins anyway.
+    /// </summary>
     private static List<string> DifferingOptions(PropertyBag earlier, PropertyBag now)
     {
         var differing = new List<string>();
         foreach (var name in earlier.Select(p => p.Key).Union(now.Select(p => p.Key)).Distinct(StringComparer.Ordinal))
         {
+            if (name == "fromEnvironment") continue;
             if (Json(earlier.Get(name)) != Json(now.Get(name))) differing.Add($"{name}: {Json(earlier.Get(name))} then, {Json(now.Get(name))} now");
         }
         return differing;
