@@ -81,9 +81,23 @@ internal sealed class SyncContext
         _ => true,
     };
 
+    /// <summary>
+    /// The warnings in a fixed order (path, code, message), not the order syncers running side by side happened to
+    /// meet them: the same org gives the same file.
+    /// </summary>
     public IReadOnlyList<SyncWarning> Warnings
     {
-        get { lock (_warnings) return _warnings.ToList(); }
+        get
+        {
+            lock (_warnings)
+            {
+                return _warnings
+                    .OrderBy(w => w.Path ?? string.Empty, StringComparer.Ordinal)
+                    .ThenBy(w => w.Code, StringComparer.Ordinal)
+                    .ThenBy(w => w.Message, StringComparer.Ordinal)
+                    .ToList();
+            }
+        }
     }
 
     /// <summary>Progress reaches the sink one call at a time, even from syncers running side by side.</summary>

@@ -63,6 +63,9 @@ internal sealed class AdminEndpoints
                 }
                 await WriteJsonAsync(context, events.WrittenMemory).ConfigureAwait(false);
                 return;
+            case "/__simulator/log" when HttpMethods.IsPost(method):
+                await RecordOtherEventAsync(context).ConfigureAwait(false);
+                return;
             case "/__simulator/stats" when HttpMethods.IsGet(method):
                 await WriteJsonAsync(context, JsonSerializer.SerializeToUtf8Bytes(_pipeline.Stats.Snapshot(), StatsJson)).ConfigureAwait(false);
                 return;
@@ -103,6 +106,40 @@ internal sealed class AdminEndpoints
             }
         }
         await SimulatorPipeline.WriteErrorAsync(context, 403, "E0000004", "Authentication failed").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// POST /__simulator/log {"eventType": "…", "target": [{"id": "…", "type": "…"}]}: an event for a change the
+    /// simulator does not model (an import, a group rule, …), recorded as the Admin Console's administrator would
+    /// cause it; the org itself does not change. For testing what a reader of the log does with such an event.
+    /// </summary>
+    private async Task RecordOtherEventAsync(HttpContext context)
+    {
+        using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        var root = body.RootElement;
+        var eventType = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("eventType", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
+        if (string.IsNullOrWhiteSpace(eventType))
+        {
+            await SimulatorPipeline.WriteErrorAsync(context, 400, "E0000001", "Api validation failed: eventType").ConfigureAwait(false);
+            return;
+        }
+        var targets = new List<SystemLog.LogTarget>();
+        if (root.TryGetProperty("target", out var array) && array.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var target in array.EnumerateArray())
+            {
+                targets.Add(new SystemLog.LogTarget(target.GetProperty("id").GetString() ?? "", target.GetProperty("type").GetString() ?? "", null, null));
+            }
+        }
+        lock (_org.Sync)
+        {
+            var admin = _org.Users[_org.TokenOwnerIndex]!.Id;
+            using (_org.ChangesBy(SystemLog.ChangeContexts.ForAdminConsole(context, _org, admin, "/admin/other")))
+            {
+                _org.RecordOther(eventType!, targets);
+            }
+        }
+        context.Response.StatusCode = 204;
     }
 
     private async Task EnqueueFaultAsync(HttpContext context)

@@ -37,5 +37,6 @@ public sealed class RefreshSmokeTests
         Assert.True(result.Mode == SyncMode.Incremental, result.ModeReason);
         SyncFileEquality.AssertEqual(full, refreshed, "after a membership and a profile change");
         Assert.True(result.Requests < fullResult.Requests, $"{result.Requests} requests refreshing, {fullResult.Requests} in full");
+        Assert.Equal(fullResult.Requests - result.Requests, result.RequestsSaved);
     }
 }
