@@ -100,6 +100,10 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
 
     protected override void EndProcessing()
     {
+        if (Since is not null && Incremental)
+        {
+            ThrowFailure(new System.ArgumentException("-Since names the earlier file to refresh into -Path, and -Incremental refreshes -Path in place: give one of them."), target: null);
+        }
         var connection = ResolveConnection();
         var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         var options = new SyncOptions
@@ -148,10 +152,6 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
             }
         }
 
-        if (Since is not null && Incremental)
-        {
-            ThrowFailure(new System.ArgumentException("-Since names the earlier file to refresh into -Path, and -Incremental refreshes -Path in place: give one of them."), target: null);
-        }
         var previous = Since is not null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Since) : Incremental ? path : null;
 
         RunTerminating(path, "Sync", async context =>
