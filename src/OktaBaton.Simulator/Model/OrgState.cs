@@ -207,6 +207,10 @@ internal sealed class OrgState
             UnassignAppGroup(Apps[appIndex]!, group, now);
         }
         GroupRoles.Remove(group.Index);
+        foreach (var role in UserRoles.Values.Concat(GroupRoles.Values).SelectMany(list => list))
+        {
+            role.TargetGroups.Remove(group.Index);
+        }
         foreach (var set in ResourceSets)
         {
             foreach (var binding in set.Bindings)
@@ -259,15 +263,33 @@ internal sealed class OrgState
         return true;
     }
 
+    /// <summary>
+    /// Removes a direct assignment. Okta refuses (403 E0000046 "Deactivate application for user forbidden") while the
+    /// user's group memberships grant the app, so the caller checks <see cref="AppUserAssignment.ViaGroupCount"/> first.
+    /// </summary>
     public bool UnassignAppUser(OktaApp app, OktaUser user)
     {
-        if (!app.Users.TryGetValue(user.Index, out var assignment))
+        if (!app.Users.TryGetValue(user.Index, out var assignment) || assignment.ViaGroupCount > 0)
         {
             return false;
         }
-        // Okta removes the user's assignment outright, also one that came through a group.
         app.Users.Remove(user.Index);
         app.UserIndexes.Remove(user.Index);
+        return true;
+    }
+
+    /// <summary>
+    /// Turns a direct assignment into a group one (the app user's scope toggled to GROUP): the user keeps the app only
+    /// through the groups that grant it. False when no group grants it.
+    /// </summary>
+    public bool ConvertAppUserToGroupScope(AppUserAssignment assignment, DateTimeOffset now)
+    {
+        if (assignment.ViaGroupCount == 0)
+        {
+            return false;
+        }
+        assignment.Direct = false;
+        assignment.LastUpdated = now;
         return true;
     }
 
@@ -394,6 +416,28 @@ internal sealed class OrgState
 
     public IReadOnlyList<RoleAssignment> RolesOf(string assignmentType, int principalIndex) =>
         (assignmentType == "USER" ? UserRoles : GroupRoles).TryGetValue(principalIndex, out var list) ? list : Array.Empty<RoleAssignment>();
+
+    /// <summary>The role assignments a user holds through the groups it belongs to, in group order.</summary>
+    public IEnumerable<RoleAssignment> InheritedRolesOf(int userIndex)
+    {
+        foreach (var groupIndex in GroupRoles.Keys.OrderBy(i => i))
+        {
+            if (Groups[groupIndex] is { } group && group.Members.Contains(userIndex))
+            {
+                foreach (var role in GroupRoles[groupIndex])
+                {
+                    yield return role;
+                }
+            }
+        }
+    }
+
+    /// <summary>Assigns an IAM-based standard role the way Okta records it: role = the type, resource-set = its IAM policy.</summary>
+    public RoleAssignment AddIamStandardRole(string assignmentType, int principalIndex, string type, DateTimeOffset now)
+    {
+        var (label, policy) = StandardRoles.IamBased[type];
+        return AddRole(assignmentType, principalIndex, type, label, type, policy, "ACTIVE", now);
+    }
 
     private void RefreshAssignee(int userIndex)
     {
