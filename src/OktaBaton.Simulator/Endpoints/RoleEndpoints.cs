@@ -100,7 +100,7 @@ internal static class RoleEndpoints
         {
             throw new OktaApiException(409, "E0000090", "Duplicate role assignment exception.", "The role specified is already assigned to the user.");
         }
-        var assignment = org.AddRole(assignmentType, index, type, label, roleId, resourceSetId, "ACTIVE", DateTimeOffset.UtcNow);
+        var assignment = org.AddRole(assignmentType, index, type, label, roleId, resourceSetId, "ACTIVE", org.Now);
         // assignRoleToUser answers 201 Created; assignRoleToGroup answers 200 with the assignment (its 201 has no content)
         request.StatusCode = assignmentType == "USER" ? 201 : 200;
         OktaJson.WriteRoleAssignment(request.Json, assignment, org, request.BaseUrl);

@@ -70,10 +70,7 @@ internal static class RoleTargetEndpoints
         {
             throw WrongRoleType(role.Type, "group");
         }
-        if (role.TargetGroups.Add(group.Index))
-        {
-            role.LastUpdated = DateTimeOffset.UtcNow;
-        }
+        org.AddGroupTarget(role, group, org.Now);
         request.NoContent();
     }
 
@@ -89,8 +86,7 @@ internal static class RoleTargetEndpoints
         {
             throw LastTarget();
         }
-        role.TargetGroups.Remove(group.Index);
-        role.LastUpdated = DateTimeOffset.UtcNow;
+        org.RemoveGroupTarget(role, group, org.Now);
         request.NoContent();
     }
 
@@ -167,17 +163,8 @@ internal static class RoleTargetEndpoints
         {
             throw OktaApiException.NotFound(name, "CatalogApplication");
         }
-        var target = new AppTarget(name, appIndex);
-        if (!role.TargetApps.Contains(target))
-        {
-            if (!instance)
-            {
-                // an OIN app target overrides the instance targets of the same app
-                role.TargetApps.RemoveAll(t => t.AppName == name);
-            }
-            role.TargetApps.Add(target);
-            role.LastUpdated = DateTimeOffset.UtcNow;
-        }
+        // an OIN app target overrides the instance targets of the same app
+        org.AddAppTarget(role, new AppTarget(name, appIndex), org.Now);
         // assignAppTargetToAdminRoleForGroup answers 200 without content; every other target assignment 204
         if (assignmentType == "GROUP" && !instance)
         {
@@ -203,8 +190,7 @@ internal static class RoleTargetEndpoints
         {
             throw LastTarget();
         }
-        role.TargetApps.Remove(target);
-        role.LastUpdated = DateTimeOffset.UtcNow;
+        org.RemoveAppTarget(role, target, org.Now);
         request.NoContent();
     }
 }
