@@ -34,6 +34,7 @@
         'Unlock-OktaUser'
         'Request-OktaPasswordChange'
         'Reset-OktaUserFactor'
+        'Set-OktaUser'
         'New-OktaGroup'
         'Set-OktaGroup'
         'Remove-OktaGroup'

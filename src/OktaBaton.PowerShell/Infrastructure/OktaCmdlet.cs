@@ -113,6 +113,23 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
+    /// Runs one step of work on the pipeline thread (reading a file between writes): its failure becomes a categorised
+    /// terminating error, while what writing to the pipeline throws is never caught here.
+    /// </summary>
+    protected TResult Terminating<TResult>(object? target, string? subject, Func<TResult> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception ex) when (!StopsTheCommand(ex))
+        {
+            ThrowFailure(Unwrap(ex), target, subject);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Failures of the pipeline itself (Ctrl+C, a write whose preference is Stop, a prompt answered Halt, a
     /// downstream command that stopped): they end the command as PowerShell raised them, never as an item's error.
     /// </summary>
