@@ -39,19 +39,22 @@ public sealed class SyncOptions
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>
-    /// The most requests in flight at once. The scheduler also stays within <see cref="RateLimitShare"/> of Okta's
-    /// org-wide limit of 75, so the cap is min(ThrottleLimit, 75 × RateLimitShare). Like the share, it is set on the
+    /// The most requests in flight at once. The scheduler also stays within <see cref="RateLimitShare"/> of one
+    /// token's part of Okta's org-wide limit of 75 (half of it), so the cap is min(ThrottleLimit, 37 × RateLimitShare).
+    /// Like the share, it is set on the
     /// client's own scheduler when the sync starts (<see cref="Okta.OktaClient.AdjustPacing"/>) and holds for every
     /// request of that client from then on.
     /// </summary>
     public int ThrottleLimit { get; set; } = 16;
 
     /// <summary>
-    /// The share (more than 0, at most 1) of each Okta rate-limit bucket this sync may spend, leaving the rest to the
-    /// org's other clients; 0.5 is Okta's default share per token. Concurrent syncs (and provisioning) on one client
-    /// spend one budget per bucket together; the sync that started last sets the share for all of them.
+    /// The share (more than 0, at most 1) of the rate limit Okta grants the token that this sync may spend: 1 spends
+    /// all of it. Okta itself holds each token or OAuth app to its share of every bucket (50 % by default) and reports
+    /// that ceiling in the X-Rate-Limit headers; a lower share leaves room for other work on the same token.
+    /// Concurrent syncs (and provisioning) on one client spend one budget per bucket together; the sync that started
+    /// last sets the share for all of them.
     /// </summary>
-    public double RateLimitShare { get; set; } = 0.5;
+    public double RateLimitShare { get; set; } = 1.0;
 
     /// <summary>
     /// The Okta CIAM Workforce connector's sync: e-mail domains are required; users, groups (optionally by name
@@ -95,7 +98,7 @@ public sealed class SyncOptions
         }
         if (double.IsNaN(RateLimitShare) || RateLimitShare <= 0 || RateLimitShare > 1)
         {
-            throw new ArgumentException("RateLimitShare must be more than 0 and at most 1, e.g. 0.5 for half of each rate-limit bucket.", nameof(RateLimitShare));
+            throw new ArgumentException("RateLimitShare must be more than 0 and at most 1, e.g. 0.5 for half of the rate limit Okta grants the token.", nameof(RateLimitShare));
         }
         foreach (var type in ResourceTypes)
         {

@@ -53,10 +53,10 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 16;
 
-    /// <summary>Sets the connection's share of each rate-limit bucket, for this sync and whatever else uses the connection.</summary>
+    /// <summary>Sets the connection's share of the rate limit Okta grants its token, for this sync and whatever else uses the connection.</summary>
     [Parameter]
     [ValidateRange(0.01, 1.0)]
-    public double RateLimitShare { get; set; } = 0.5;
+    public double RateLimitShare { get; set; } = 1.0;
 
     /// <summary>Reproduces the Okta CIAM Workforce connector: -EmailDomain required; users, groups, roles, custom roles.</summary>
     [Parameter]
