@@ -67,7 +67,7 @@ Describe 'Invoke-OktaSync and offline queries' {
 
 Describe 'Provisioning' {
     It 'does nothing under -WhatIf' {
-        $group = Get-OktaSyncResource -Path $script:syncFile -ResourceType group | Where-Object { $_.Profile.type -eq 'native' } | Select-Object -First 1
+        $group = Get-OktaSyncResource -Path $script:syncFile -ResourceType group | Where-Object { $_.Profile.type -eq 'OKTA_GROUP' } | Select-Object -First 1
         $user = Get-OktaSyncResource -Path $script:syncFile -ResourceType user | Select-Object -First 1
         $result = Grant-OktaGroupMembership -GroupId $group.ResourceId -UserId $user.ResourceId -WhatIf
         $result | Should -BeNullOrEmpty

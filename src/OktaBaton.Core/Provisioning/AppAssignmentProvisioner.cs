@@ -10,10 +10,10 @@ using OktaBaton.Core.Okta.Models;
 namespace OktaBaton.Core.Provisioning;
 
 /// <summary>
-/// <c>app:{id}:access</c>. A user: POST /apps/{a}/users with scope USER and the login as userName, unless the user is
-/// assigned directly already. A group: PUT /apps/{a}/groups/{g}. Revoke removes a user's direct assignment — by
-/// turning it into a group-scoped one when groups also grant the app, since Okta refuses to unassign a user its groups
-/// grant the app to — and a group's assignment; access held only through groups is refused, naming them.
+/// <c>app:{id}:access</c>. A user: POST /apps/{a}/users with scope USER (Okta applies the app's username template),
+/// unless the user is assigned directly already. A group: PUT /apps/{a}/groups/{g}. Revoke removes a user's direct
+/// assignment — by turning it into a group-scoped one when groups also grant the app, since Okta refuses to unassign a
+/// user its groups grant the app to — and a group's assignment; access held only through groups is refused, naming them.
 /// </summary>
 internal sealed class AppAssignmentProvisioner : EntitlementProvisioner
 {
@@ -52,8 +52,9 @@ internal sealed class AppAssignmentProvisioner : EntitlementProvisioner
             }
             else
             {
-                // a user who holds the app only through a group becomes directly assigned too (scope USER)
-                var body = new AppUserAssignmentRequest { Id = who.Id, Credentials = new OktaAppUserCredentials { UserName = who.Login } };
+                // a user who holds the app only through a group becomes directly assigned too (scope USER); no credentials:
+                // Okta names the app user by the app's username template, as it does in the Admin Console
+                var body = new AppUserAssignmentRequest { Id = who.Id };
                 await WriteSafety.WriteOnceAsync(
                     async () =>
                     {
@@ -167,7 +168,5 @@ internal sealed class AppAssignmentProvisioner : EntitlementProvisioner
         public string Id { get; set; } = string.Empty;
 
         public string Scope { get; set; } = "USER";
-
-        public OktaAppUserCredentials? Credentials { get; set; }
     }
 }
