@@ -22,11 +22,23 @@ internal static class RoleTargets
     /// </summary>
     public static async Task<GrantScope?> ReadAsync(OktaClient client, string assignmentPath, string? roleType, CancellationToken ct)
     {
+        var (scope, _) = await ReadNamedAsync(client, assignmentPath, roleType, ct).ConfigureAwait(false);
+        return scope;
+    }
+
+    /// <summary>As <see cref="ReadAsync(OktaClient, string, string?, CancellationToken)"/>, with the target groups' names (group id → name).</summary>
+    public static async Task<(GrantScope? Scope, Dictionary<string, string> GroupNames)> ReadNamedAsync(OktaClient client, string assignmentPath, string? roleType, CancellationToken ct)
+    {
+        var names = new Dictionary<string, string>(System.StringComparer.Ordinal);
         if (StandardRoles.TakesGroupTargets(roleType))
         {
             var groups = new List<string>();
-            await foreach (var page in client.ListIdPagesAsync(assignmentPath + "/targets/groups?limit=200", ct).ConfigureAwait(false)) groups.AddRange(page);
-            return new GrantScope(groups);
+            await foreach (var group in client.ListAsync<OktaGroup>(assignmentPath + "/targets/groups?limit=200", ct).ConfigureAwait(false))
+            {
+                groups.Add(group.Id);
+                names[group.Id] = group.Profile.Name ?? group.Id;
+            }
+            return (new GrantScope(groups), names);
         }
         if (StandardRoles.TakesAppTargets(roleType))
         {
@@ -35,9 +47,9 @@ internal static class RoleTargets
             {
                 apps.Add(new AppScope(app.Name, app.Id));
             }
-            return new GrantScope(apps: apps);
+            return (new GrantScope(apps: apps), names);
         }
-        return null;
+        return (null, names);
     }
 
     /// <summary>
