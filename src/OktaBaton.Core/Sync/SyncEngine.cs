@@ -89,6 +89,11 @@ public sealed class SyncEngine
         // the client paces every request it sends, this sync's and anyone else's, from one budget per bucket
         _client.AdjustPacing(options.RateLimitShare, options.ThrottleLimit);
         await RunSyncersAsync(context, writer, ct).ConfigureAwait(false);
+        if (context.GroupScopedApps.Count > 0)
+        {
+            context.WriteTo(writer.OpenLane());
+            await AppSyncer.ReconcileAsync(context, ct).ConfigureAwait(false);
+        }
         // the earlier file is read no more: let go of it before the new one may replace it
         refresh?.Previous.Dispose();
 

@@ -150,15 +150,11 @@ internal static class IamEndpoints
         OktaJson.WriteCustomRole(request.Json, org.AddCustomRole(label, description, permissions, org.Now), request.BaseUrl);
     }
 
-    /// <summary>deleteRole: a custom role only (not an IAM-based standard role); its assignments go with it.</summary>
+    /// <summary>deleteRole: a custom role; its assignments go with it.</summary>
     private static void DeleteRole(ApiRequest request, OrgState org)
     {
         var id = request.Route("roleId");
-        var role = org.FindRole(id);
-        if (role is null || role.StandardType is not null)
-        {
-            throw OktaApiException.NotFound(id, "Role");
-        }
+        var role = org.FindRole(id) ?? throw OktaApiException.NotFound(id, "Role");
         org.DeleteCustomRole(role);
         request.NoContent();
     }

@@ -189,19 +189,38 @@ internal sealed class PreviousSyncFile : IDisposable
             }
             var entitlementType = entitlementId.Substring(0, Math.Max(0, entitlementId.IndexOf(':')));
             var principal = new ResourceId(principalType, principalId);
-            var isGone = gone.Count > 0 && gone.Contains(principal);
+            var qualified = item.IndexOf(Qualifiers.Scope) >= 0;
+            var inherited = item.IndexOf(Qualifiers.Inherited) >= 0;
+            // a grant's scope or inherited-through groups may name a user or group that is gone, not only its principal
+            var isGone = gone.Count > 0 && (gone.Contains(principal) || ((qualified || inherited) && Mentions(item, gone)));
             if (heldPerPrincipal.Contains(entitlementType))
             {
-                holders.Add(HolderKey(entitlementType, principal), offset, item.Length, principalType, isGone, entitlementId);
+                holders.Add(HolderKey(entitlementType, principal), offset, item.Length, principalType, isGone, inherited, entitlementId);
             }
             else
             {
-                blocks.Add(entitlementId, offset, item.Length, principalType, isGone);
+                blocks.Add(entitlementId, offset, item.Length, principalType, isGone, inherited);
             }
         });
     }
 
     private static string HolderKey(string entitlementType, ResourceId holder) => entitlementType + "|" + holder;
+
+    private static bool Mentions(ReadOnlySpan<byte> item, HashSet<ResourceId> gone)
+    {
+        foreach (var id in gone)
+        {
+            if (item.IndexOf(System.Text.Encoding.UTF8.GetBytes("\"" + id.Resource + "\"")) >= 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>How a grant item marks a scope (role targets) and access held through groups the file cannot show.</summary>
+    private static class Qualifiers
+    {
+        public static readonly byte[] Scope = System.Text.Encoding.UTF8.GetBytes("\"scope\":{");
+        public static readonly byte[] Inherited = System.Text.Encoding.UTF8.GetBytes("\"inherited\":{");
+    }
 
     private sealed class ResourceRange
     {
@@ -245,7 +264,7 @@ internal sealed class PreviousSyncFile : IDisposable
 
         public BlockBuilder(Dictionary<string, GrantBlock> blocks) => _blocks = blocks;
 
-        public void Add(string key, long offset, int length, string principalType, bool toGonePrincipal, string? entitlementId = null)
+        public void Add(string key, long offset, int length, string principalType, bool toGonePrincipal, bool inherited, string? entitlementId = null)
         {
             if (!string.Equals(key, _currentKey, StringComparison.Ordinal))
             {
@@ -268,6 +287,7 @@ internal sealed class PreviousSyncFile : IDisposable
             if (principalType == ResourceTypes.User) block.Users++;
             else if (principalType == ResourceTypes.Group) block.Groups++;
             if (toGonePrincipal) block.HasGonePrincipal = true;
+            if (inherited) block.HasInherited = true;
             if (entitlementId is not null) block.Entitlements.Add(entitlementId);
         }
     }
@@ -292,8 +312,11 @@ internal sealed class GrantBlock
 
     public long Groups { get; set; }
 
-    /// <summary>A grant to a user or group that no longer exists: the block is stale.</summary>
+    /// <summary>A grant to, or scoped by, a user or group that no longer exists: the block is stale.</summary>
     public bool HasGonePrincipal { get; set; }
+
+    /// <summary>It holds access through groups the file cannot show, which those groups' members decide.</summary>
+    public bool HasInherited { get; set; }
 
     /// <summary>The entitlements of a block of grants one principal holds (empty for a block of one entitlement).</summary>
     public List<string> Entitlements { get; } = new();

@@ -12,7 +12,7 @@ namespace OktaBaton.Core.Tests.Sync.Refresh;
 public sealed class OrgMutator : IDisposable
 {
     private static readonly string[] StandardRoles =
-        { "SUPER_ADMIN", "ORG_ADMIN", "APP_ADMIN", "USER_ADMIN", "HELP_DESK_ADMIN", "READ_ONLY_ADMIN", "REPORT_ADMIN", "GROUP_MEMBERSHIP_ADMIN", "WORKFLOWS_ADMIN" };
+        { "SUPER_ADMIN", "ORG_ADMIN", "APP_ADMIN", "USER_ADMIN", "HELP_DESK_ADMIN", "READ_ONLY_ADMIN", "REPORT_ADMIN", "GROUP_MEMBERSHIP_ADMIN", "WORKFLOWS_ADMIN", "ACCESS_REQUESTS_ADMIN" };
 
     private static readonly string[] LifecycleSteps = { "activate", "deactivate", "suspend", "unsuspend", "reactivate", "unlock", "expire_password", "reset_factors" };
 
@@ -51,6 +51,9 @@ public sealed class OrgMutator : IDisposable
             new("revoke a user's admin role", UnassignUserRole),
             new("grant a group an admin role", AssignGroupRole),
             new("revoke a group's admin role", UnassignGroupRole),
+            new("limit an admin role to a group", AddGroupTarget),
+            new("lift a role's group limit", RemoveGroupTarget),
+            new("limit an app admin to an app", AddAppTarget),
             new("add a resource-set binding member", AddBindingMember),
             new("remove a resource-set binding member", RemoveBindingMember),
             new("bind a role to a resource set", CreateBinding),
@@ -267,6 +270,37 @@ public sealed class OrgMutator : IDisposable
         return role is null ? null : new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/groups/{role.Value.GetProperty("groupId").GetString()}/roles/{Id(role.Value)}");
     }
 
+    private (string Path, JsonElement Role)? PickRole(JsonElement state, Func<JsonElement, bool> which)
+    {
+        var roles = state.GetProperty("userRoles").EnumerateArray().Select(r => ($"/api/v1/users/{r.GetProperty("userId").GetString()}/roles/{Id(r)}", r))
+            .Concat(state.GetProperty("groupRoles").EnumerateArray().Select(r => ($"/api/v1/groups/{r.GetProperty("groupId").GetString()}/roles/{Id(r)}", r)))
+            .Where(r => which(r.r)).ToList();
+        return roles.Count == 0 ? null : roles[_random.Next(roles.Count)];
+    }
+
+    private HttpRequestMessage? AddGroupTarget(JsonElement state)
+    {
+        var role = PickRole(state, r => r.GetProperty("type").GetString() is "USER_ADMIN" or "HELP_DESK_ADMIN" or "GROUP_MEMBERSHIP_ADMIN");
+        var group = Pick(Groups(state).Where(IsOktaGroup));
+        return role is null || group is null ? null : new HttpRequestMessage(HttpMethod.Put, $"{role.Value.Path}/targets/groups/{Id(group.Value)}");
+    }
+
+    private HttpRequestMessage? RemoveGroupTarget(JsonElement state)
+    {
+        var role = PickRole(state, r => r.GetProperty("targetGroupIds").GetArrayLength() > 1);
+        if (role is null) return null;
+        var target = Pick(role.Value.Role.GetProperty("targetGroupIds").EnumerateArray())!.Value.GetString();
+        return new HttpRequestMessage(HttpMethod.Delete, $"{role.Value.Path}/targets/groups/{target}");
+    }
+
+    private HttpRequestMessage? AddAppTarget(JsonElement state)
+    {
+        var role = PickRole(state, r => r.GetProperty("type").GetString() == "APP_ADMIN");
+        var app = Pick(Apps(state));
+        return role is null || app is null ? null
+            : new HttpRequestMessage(HttpMethod.Put, $"{role.Value.Path}/targets/catalog/apps/{app.Value.GetProperty("name").GetString()}/{Id(app.Value)}");
+    }
+
     // ---- custom roles, resource sets and bindings
 
     private HttpRequestMessage? AddBindingMember(JsonElement state)
@@ -291,7 +325,7 @@ public sealed class OrgMutator : IDisposable
     private HttpRequestMessage? CreateBinding(JsonElement state)
     {
         var set = Pick(state.GetProperty("resourceSets").EnumerateArray());
-        var role = Pick(state.GetProperty("customRoles").EnumerateArray().Where(r => r.GetProperty("standardType").ValueKind == JsonValueKind.Null));
+        var role = Pick(state.GetProperty("customRoles").EnumerateArray());
         return set is null || role is null ? null
             : Post($"/api/v1/iam/resource-sets/{Id(set.Value)}/bindings", $"{{\"role\":\"{Id(role.Value)}\",\"members\":[\"{PrincipalHref(state)}\"]}}");
     }
@@ -301,7 +335,7 @@ public sealed class OrgMutator : IDisposable
 
     private HttpRequestMessage? DeleteCustomRole(JsonElement state)
     {
-        var role = Pick(state.GetProperty("customRoles").EnumerateArray().Where(r => r.GetProperty("standardType").ValueKind == JsonValueKind.Null));
+        var role = Pick(state.GetProperty("customRoles").EnumerateArray());
         return role is null ? null : new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/iam/roles/{Id(role.Value)}");
     }
 
