@@ -115,8 +115,10 @@ internal sealed class PrincipalAssignments
             any = true;
         }
         if (!any) return null;
-        refresh.Saved(1);
-        return new PrincipalAssignments(principal, refresh.Previous);
+        var carried = new PrincipalAssignments(principal, refresh.Previous);
+        // its roles, and the targets of each role that can be limited to groups or apps
+        refresh.Saved(1 + carried.Roles().Count(role => role.ResourceType == ResourceTypes.Role && RoleTargets.AreReadable(role.Resource)));
+        return carried;
     }
 
     /// <summary>The role and custom-role resources the principal's own assignments land on.</summary>
