@@ -63,6 +63,11 @@ internal static class OktaErrorRecords
 
     private static (string, ErrorCategory, string?) ClassifyApi(OktaApiException api, string? subject)
     {
+        if (api.IsDPoPProofRejected)
+        {
+            return ("OktaOAuthDPoPProofRejected", ErrorCategory.AuthenticationError, "Check this computer's clock (DPoP proofs are valid for five minutes) and connect again; report it if it persists.");
+        }
+
         if (api.IsAuthenticationFailure)
         {
             return ("OktaAuthenticationFailed", ErrorCategory.AuthenticationError, "Check the API token or OAuth credentials; Connect-Okta again.");

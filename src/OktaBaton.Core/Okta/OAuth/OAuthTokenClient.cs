@@ -78,6 +78,7 @@ internal sealed class OAuthTokenClient
             }
             using (response)
             {
+                RefuseRedirect(response);
                 var body = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 if (response.IsSuccessStatusCode) return ParseToken(body, now);
 
@@ -114,6 +115,7 @@ internal sealed class OAuthTokenClient
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new JsonException("not an object");
             var token = root.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (string.IsNullOrEmpty(token)) throw new JsonException("no access_token");
             var type = root.TryGetProperty("token_type", out var tt) && tt.ValueKind == JsonValueKind.String ? tt.GetString() : "Bearer";
@@ -129,6 +131,24 @@ internal sealed class OAuthTokenClient
             throw new OAuthException(OAuthFailure.TokenEndpointError,
                 $"The Okta token endpoint {TokenUrl.AbsoluteUri} answered success without a usable access token; is -Domain an Okta org?");
         }
+    }
+
+    /// <summary>
+    /// Token requests never follow redirects (the handler is told not to); a 3xx, or an answer that came from elsewhere
+    /// because a caller-supplied handler followed one, is a clear error naming where it pointed.
+    /// </summary>
+    private void RefuseRedirect(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var answeredFrom = response.RequestMessage?.RequestUri;
+        var movedAway = answeredFrom is not null && Uri.Compare(answeredFrom, TokenUrl, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0;
+        if (status is < 300 or >= 400 && !movedAway) return;
+        var target = response.Headers.Location is { } location
+            ? (location.IsAbsoluteUri ? location : new Uri(TokenUrl, location)).GetLeftPart(UriPartial.Path)
+            : answeredFrom?.GetLeftPart(UriPartial.Path) ?? "elsewhere";
+        throw new OAuthException(OAuthFailure.TokenEndpointError,
+            $"The Okta token endpoint {TokenUrl.AbsoluteUri} redirected the token request to {target}{(movedAway ? "" : $" (HTTP {status})")}. Token requests are never sent anywhere but the org: check that -Domain is your Okta org's own host name (yourorg.okta.com), not a custom domain or a proxy that redirects.",
+            status);
     }
 
     private static (string? Error, string? Description) ParseError(string body)
