@@ -34,9 +34,18 @@
         'Unlock-OktaUser'
         'Request-OktaPasswordChange'
         'Reset-OktaUserFactor'
+        'Set-OktaUser'
         'New-OktaGroup'
         'Set-OktaGroup'
         'Remove-OktaGroup'
+        'Get-OktaUser'
+        'Get-OktaGroup'
+        'Get-OktaGroupMember'
+        'Get-OktaApp'
+        'Get-OktaAppAssignment'
+        'Get-OktaRoleAssignment'
+        'Get-OktaLog'
+        'Invoke-OktaRestMethod'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -69,14 +69,12 @@ internal static class OktaJson
                 writer.WriteStartObject("password");
                 writer.WriteEndObject();
             }
-            if (user.Profile.Email is not null)
+            if (user.Profile.Email is not null || user.Profile.SecondEmail is not null)
             {
+                // Okta lists the secondEmail beside the primary one (credentials.emails, type SECONDARY).
                 writer.WriteStartArray("emails");
-                writer.WriteStartObject();
-                writer.WriteString("value", user.Profile.Email);
-                writer.WriteString("status", "VERIFIED");
-                writer.WriteString("type", "PRIMARY");
-                writer.WriteEndObject();
+                WriteCredentialEmail(writer, user.Profile.Email, "PRIMARY");
+                WriteCredentialEmail(writer, user.Profile.SecondEmail, "SECONDARY");
                 writer.WriteEndArray();
             }
             writer.WriteStartObject("provider");
@@ -104,6 +102,19 @@ internal static class OktaJson
         }
         WriteHref(writer, "type", $"{baseUrl}/api/v1/meta/types/user/{org.UserTypeId}");
         writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCredentialEmail(Utf8JsonWriter writer, string? address, string type)
+    {
+        if (address is null)
+        {
+            return;
+        }
+        writer.WriteStartObject();
+        writer.WriteString("value", address);
+        writer.WriteString("status", "VERIFIED");
+        writer.WriteString("type", type);
         writer.WriteEndObject();
     }
 
@@ -270,7 +281,8 @@ internal static class OktaJson
         writer.WriteEndObject();
     }
 
-    public static void WriteApp(Utf8JsonWriter writer, OktaApp app, string baseUrl)
+    /// <param name="embedUser">expand=user/{id}: that user's app assignment in <c>_embedded.user</c> (spec: queryAppsExpand).</param>
+    public static void WriteApp(Utf8JsonWriter writer, OktaApp app, string baseUrl, Action<Utf8JsonWriter>? embedUser = null)
     {
         writer.WriteStartObject();
         writer.WriteString("id", app.Id);
@@ -301,6 +313,13 @@ internal static class OktaJson
         WriteHref(writer, "groups", self + "/groups");
         WriteHref(writer, app.Status == "ACTIVE" ? "deactivate" : "activate", self + (app.Status == "ACTIVE" ? "/lifecycle/deactivate" : "/lifecycle/activate"));
         writer.WriteEndObject();
+        if (embedUser is not null)
+        {
+            writer.WriteStartObject("_embedded");
+            writer.WritePropertyName("user");
+            embedUser(writer);
+            writer.WriteEndObject();
+        }
         writer.WriteEndObject();
     }
 
@@ -341,7 +360,8 @@ internal static class OktaJson
         writer.WriteEndObject();
     }
 
-    public static void WriteAppGroup(Utf8JsonWriter writer, OktaApp app, AppGroupAssignment assignment, OrgState org, string baseUrl)
+    /// <param name="embedGroup">expand=group: the group itself in <c>_embedded.group</c> (spec: listApplicationGroupAssignments).</param>
+    public static void WriteAppGroup(Utf8JsonWriter writer, OktaApp app, AppGroupAssignment assignment, OrgState org, string baseUrl, bool embedGroup = false)
     {
         var group = org.Groups[assignment.GroupIndex]!;
         writer.WriteStartObject();
@@ -350,6 +370,13 @@ internal static class OktaJson
         writer.WriteNumber("priority", assignment.Priority);
         writer.WriteStartObject("profile");
         writer.WriteEndObject();
+        if (embedGroup)
+        {
+            writer.WriteStartObject("_embedded");
+            writer.WritePropertyName("group");
+            WriteGroup(writer, group, org, baseUrl, withStats: false);
+            writer.WriteEndObject();
+        }
         writer.WriteStartObject("_links");
         WriteHref(writer, "app", $"{baseUrl}/api/v1/apps/{app.Id}");
         WriteHref(writer, "group", $"{baseUrl}/api/v1/groups/{group.Id}");
