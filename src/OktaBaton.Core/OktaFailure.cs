@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Security;
 using OktaBaton.Core.Okta;
+using OktaBaton.Core.Provisioning;
 using OktaBaton.Core.SyncFile;
 
 namespace OktaBaton.Core;
@@ -48,6 +49,10 @@ public sealed class OktaFailure
         if (exception is null) throw new ArgumentNullException(nameof(exception));
         switch (exception)
         {
+            case OktaAssignedThroughGroupException throughGroup when throughGroup.InsteadGrantIds.Count > 0:
+                return new OktaFailure(throughGroup.ErrorId, throughGroup.Kind,
+                    "Revoke the group's grant (for all its members) or the membership instead, e.g. Revoke-OktaEntitlement -GrantId '"
+                    + throughGroup.InsteadGrantIds[0] + "' or Revoke-OktaEntitlement -GrantId '" + throughGroup.InsteadGrantIds[throughGroup.InsteadGrantIds.Count > 1 ? 1 : 0] + "'.");
             case OktaOperationException operation:
                 return new OktaFailure(operation.ErrorId, operation.Kind, null);
             case OktaApiException api:
