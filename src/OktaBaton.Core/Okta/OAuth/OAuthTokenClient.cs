@@ -157,20 +157,18 @@ internal sealed class OAuthTokenClient
     }
 
     /// <summary>
-    /// Token requests never follow redirects (the handler is told not to); a 3xx, or an answer that came from elsewhere
-    /// because a caller-supplied handler followed one, is a clear error naming where it pointed.
+    /// Token requests never follow redirects (the authenticator's own handler is told not to): a 3xx is a clear error
+    /// naming where it pointed, and the assertion goes nowhere else.
     /// </summary>
     private void RefuseRedirect(HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
-        var answeredFrom = response.RequestMessage?.RequestUri;
-        var movedAway = answeredFrom is not null && Uri.Compare(answeredFrom, TokenUrl, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0;
-        if (status is < 300 or >= 400 && !movedAway) return;
+        if (status is < 300 or >= 400) return;
         var target = response.Headers.Location is { } location
             ? (location.IsAbsoluteUri ? location : new Uri(TokenUrl, location)).GetLeftPart(UriPartial.Path)
-            : answeredFrom?.GetLeftPart(UriPartial.Path) ?? "elsewhere";
+            : "another address";
         throw new OAuthException(OAuthFailure.TokenEndpointError,
-            $"The Okta token endpoint {TokenUrl.AbsoluteUri} redirected the token request to {target}{(movedAway ? "" : $" (HTTP {status})")}. Token requests are never sent anywhere but the org: check that -Domain is your Okta org's own host name (yourorg.okta.com), not a custom domain or a proxy that redirects.",
+            $"The Okta token endpoint {TokenUrl.AbsoluteUri} redirected the token request to {target} (HTTP {status}). Token requests are never sent anywhere but the org: check that -Domain is your Okta org's own host name (yourorg.okta.com), not a custom domain or a proxy that redirects.",
             status);
     }
 
