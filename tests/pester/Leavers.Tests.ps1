@@ -32,7 +32,7 @@ Describe 'The lifecycle cmdlets, one user of every status piped in from a CSV' {
     It 'Disable-OktaUser suspends the ACTIVE user, leaves the disabled ones and refuses the rest before any write' {
         $results = Import-Csv $leaversCsv | Disable-OktaUser -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
         $results.Outcome | Should -Be @('AlreadyDisabled', 'Disabled', 'AlreadyDisabled', 'AlreadyDisabled')
-        $failures.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Should -Be @('OktaInvalidUserStatus') * 4
+        $failures.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Should -Be (@('OktaInvalidUserStatus') * 4)
         $failures[0].Exception.Message | Should -Match 'PROVISIONED'
         Get-StatusOf 'alice.anderson@acme.example' | Should -Be 'SUSPENDED'
         Get-StatusOf 'grace.garcia@acme.example' | Should -Be 'PASSWORD_EXPIRED' -Because 'Okta cannot suspend her, and nothing was sent'
@@ -83,8 +83,8 @@ Describe 'Set-OktaUser from an HR export' {
     It 'updates the typed and the extra columns, sends nothing for unchanged rows and names what Okta refuses' {
         $hr = Join-Path $TestDrive 'hr.csv'
         @(
-            [pscustomobject]@{ Login = 'liam.lopez@acme.example'; Title = 'QA Lead'; Department = 'Engineering'; employeeIdNumber = 'E-1012' }
-            [pscustomobject]@{ Login = 'noah.nguyen@acme.example'; Title = 'SRE'; Department = 'Engineering'; employeeIdNumber = '' }
+            [pscustomobject]@{ Login = 'liam.lopez@acme.example'; Title = 'QA Lead'; Department = 'Engineering'; employeeIdNumber = 'E-1012'; shoeSize = '' }
+            [pscustomobject]@{ Login = 'noah.nguyen@acme.example'; Title = 'SRE'; Department = 'Engineering'; employeeIdNumber = ''; shoeSize = '' }
             [pscustomobject]@{ Login = 'kate.kim@acme.example'; Title = 'Automation Lead'; Department = 'IT'; employeeIdNumber = ''; shoeSize = '44' }
         ) | Export-Csv $hr -NoTypeInformation
         $results = Import-Csv $hr | Set-OktaUser -ExtraColumnsAsAttributes -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable refused
