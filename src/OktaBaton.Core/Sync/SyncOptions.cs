@@ -23,6 +23,9 @@ public sealed class SyncOptions
     /// <summary>Sync API tokens (metadata only: Okta never returns token values).</summary>
     public bool SyncSecrets { get; set; }
 
+    /// <summary>Sync devices (opt-in, as in baton-okta): serial number, UDID, model, vendor, OS, status and their users.</summary>
+    public bool SyncDevices { get; set; }
+
     /// <summary>Drop DEPROVISIONED users and their grants.</summary>
     public bool SkipDeprovisionedUsers { get; set; }
 
@@ -34,6 +37,12 @@ public sealed class SyncOptions
 
     /// <summary>The resource types to sync; empty means every type the other options enable.</summary>
     public IList<string> ResourceTypes { get; set; } = new List<string>();
+
+    /// <summary>
+    /// The options that took their value from an environment variable (<see cref="BatonEnvironment"/>): option name
+    /// (syncCustomRoles, emailDomains, …) → variable. The sync file's header records it.
+    /// </summary>
+    public IDictionary<string, string> FromEnvironment { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>How many independent lists (members of groups, users of apps, …) are fetched side by side.</summary>
     public int MaxConcurrency { get; set; } = 8;
@@ -68,10 +77,10 @@ public sealed class SyncOptions
         }
 
         var requested = ResourceTypes.Where(t => !CiamWorkforceTypes.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (requested.Count > 0 || SyncSecrets || SyncInactiveApps)
+        if (requested.Count > 0 || SyncSecrets || SyncInactiveApps || SyncDevices)
         {
             throw new ArgumentException(
-                $"The CIAM Workforce preset syncs only {string.Join(", ", CiamWorkforceTypes)}; leave out {(requested.Count > 0 ? string.Join(", ", requested) : "apps and secrets")}.",
+                $"The CIAM Workforce preset syncs only {string.Join(", ", CiamWorkforceTypes)}; leave out {(requested.Count > 0 ? string.Join(", ", requested) : "apps, secrets and devices")}.",
                 nameof(ResourceTypes));
         }
 
@@ -144,6 +153,7 @@ public sealed class SyncOptions
             selected.Add(Model.ResourceTypes.ResourceSetBinding);
         }
         if (SyncSecrets) selected.Add(Model.ResourceTypes.ApiToken);
+        if (SyncDevices) selected.Add(Model.ResourceTypes.Device);
         return selected;
     }
 
@@ -157,8 +167,17 @@ public sealed class SyncOptions
         .Set("skipAppGroups", SkipAppGroups)
         .Set("syncInactiveApps", SyncInactiveApps)
         .Set("syncSecrets", SyncSecrets)
+        .Set("syncDevices", SyncDevices)
         .Set("skipDeprovisionedUsers", SkipDeprovisionedUsers)
         .Set("emailDomains", NormalizedEmailDomains())
         .Set("groupNameFilter", GroupNameFilter)
-        .Set("resourceTypes", SelectedResourceTypes());
+        .Set("resourceTypes", SelectedResourceTypes())
+        .Set("fromEnvironment", FromEnvironmentBag());
+
+    private PropertyBag FromEnvironmentBag()
+    {
+        var bag = new PropertyBag();
+        foreach (var pair in FromEnvironment) bag.Set(pair.Key, pair.Value);
+        return bag;
+    }
 }
