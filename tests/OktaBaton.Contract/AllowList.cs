@@ -6,7 +6,7 @@ namespace OktaBaton.Contract;
 /// <summary>
 /// spec/allow-list.json: where Okta's spec is wrong and real Okta (so the simulator) answers otherwise. Every
 /// entry says why and cites where Okta's real behaviour is documented; it matches violations by kind and, when
-/// given, operation, status, schema and property.
+/// given, operation, status, schema, property and where in the body.
 /// </summary>
 public sealed class AllowList
 {
@@ -50,6 +50,8 @@ public sealed class AllowList
         public int? Status { get; init; }
         public string? Schema { get; init; }
         public string? Property { get; init; }
+        /// <summary>Where in the body the violation may be: a prefix of its location, e.g. "$[*]._embedded.user.".</summary>
+        public string? At { get; init; }
         public string Why { get; init; } = string.Empty;
         public string Source { get; init; } = string.Empty;
 
@@ -58,6 +60,7 @@ public sealed class AllowList
             && (Operation is null || Operation == violation.Operation)
             && (Status is null || Status == violation.Status)
             && (Schema is null || Schema == violation.Schema)
-            && (Property is null || Property == violation.Property);
+            && (Property is null || Property == violation.Property)
+            && (At is null || violation.Location.StartsWith(At, StringComparison.Ordinal));
     }
 }
