@@ -28,7 +28,7 @@ public sealed class ExchangeValidator
         var match = _spec.Find(exchange.Method, exchange.Path);
         if (match is null)
         {
-            violations.Add(new Violation(ViolationKinds.UndeclaredOperation, exchange.Path, null, null,
+            violations.Add(new Violation(ViolationKinds.UndeclaredOperation, exchange.RouteTemplate, null, null,
                 $"the simulator serves {exchange.Method} {exchange.RouteTemplate}, but the contract has no such operation of Okta's: add it to " +
                 "tests/OktaBaton.Contract/spec/operations.txt and extract it (tests/OktaBaton.Contract/README.md)"));
             return violations;
