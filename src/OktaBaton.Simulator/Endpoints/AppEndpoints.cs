@@ -13,7 +13,8 @@ internal static class AppEndpoints
         router.Get("/api/v1/apps", Permission.ReadApps, List);
         router.Get("/api/v1/apps/{id}", Permission.ReadApps, Get);
         router.Put("/api/v1/apps/{id}", Permission.ManageAppAssignments, Replace);
-        router.Post("/api/v1/apps/{id}/lifecycle/{action}", Permission.ManageAppAssignments, Lifecycle);
+        router.Post("/api/v1/apps/{id}/lifecycle/activate", Permission.ManageAppAssignments, (r, o) => Lifecycle(r, o, "ACTIVE"));
+        router.Post("/api/v1/apps/{id}/lifecycle/deactivate", Permission.ManageAppAssignments, (r, o) => Lifecycle(r, o, "INACTIVE"));
         router.Get("/api/v1/apps/{id}/users", Permission.ReadApps | Permission.ReadUsers, Users);
         router.Post("/api/v1/apps/{id}/users", Permission.ManageAppAssignments, AssignUser);
         router.Get("/api/v1/apps/{id}/users/{userId}", Permission.ReadApps | Permission.ReadUsers, GetUser);
@@ -84,20 +85,9 @@ internal static class AppEndpoints
         OktaJson.WriteApp(request.Json, app, request.BaseUrl);
     }
 
-    /// <summary>activateApplication / deactivateApplication: 200 with an empty object; assignments stay.</summary>
-    private static void Lifecycle(ApiRequest request, OrgState org)
-    {
-        var app = org.GetApp(request.Route("id"));
-        var status = request.Route("action") switch
-        {
-            "activate" => "ACTIVE",
-            "deactivate" => "INACTIVE",
-            _ => throw new OktaApiException(404, "E0000008", "The requested path was not found"),
-        };
-        org.SetAppStatus(app, status, org.Now);
-        request.Json.WriteStartObject();
-        request.Json.WriteEndObject();
-    }
+    /// <summary>activateApplication / deactivateApplication: 200 without a body (spec); assignments stay.</summary>
+    private static void Lifecycle(ApiRequest request, OrgState org, string status) =>
+        org.SetAppStatus(org.GetApp(request.Route("id")), status, org.Now);
 
     private static void Users(ApiRequest request, OrgState org)
     {

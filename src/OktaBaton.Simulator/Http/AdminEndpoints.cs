@@ -128,7 +128,7 @@ internal sealed class AdminEndpoints
         {
             foreach (var target in array.EnumerateArray())
             {
-                targets.Add(new SystemLog.LogTarget(target.GetProperty("id").GetString() ?? "", target.GetProperty("type").GetString() ?? "", null, null));
+                targets.Add(new SystemLog.LogTarget(target.GetProperty("id").GetString() ?? "", target.GetProperty("type").GetString() ?? "", "unknown", "unknown"));
             }
         }
         lock (_org.Sync)
