@@ -37,6 +37,12 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>127.0.0.1:PORT — what a user passes as the org domain.</summary>
     public string Domain { get; }
 
+    /// <summary>
+    /// Makes an observer for every simulator this process starts without one of its own: a test assembly sets it
+    /// once (a module initializer) so that every exchange of every test is checked, whichever fixture started it.
+    /// </summary>
+    public static Func<ISimulatorObserver>? DefaultObserverFactory { get; set; }
+
     /// <summary>Registers an extra Authorization scheme (Bearer, DPoP) before requests arrive.</summary>
     public RequestAuthenticator Authenticator { get; private init; } = new();
 
@@ -91,9 +97,11 @@ public sealed class SimulatorHost : IAsyncDisposable
         // From here on every change is the org's history: the System Log records it, dated by the org's clock.
         org.Log.StartRecording(options.OrgClock);
         var stopping = new CancellationTokenSource();
+        var observer = options.Observer ?? DefaultObserverFactory?.Invoke();
         var pipeline = new SimulatorPipeline(options, org, router, authenticator, stopping.Token)
         {
             TokenEndpoint = new OAuth.OAuthTokenEndpoint(oauth).HandleAsync,
+            Observer = observer,
         };
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -145,5 +153,6 @@ public sealed class SimulatorHost : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
+        _pipeline.Observer?.OnStopped();
     }
 }

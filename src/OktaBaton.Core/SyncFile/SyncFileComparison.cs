@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using OktaBaton.Core.Model;
 
 namespace OktaBaton.Core.SyncFile;
@@ -36,6 +37,9 @@ public sealed class SyncFileComparison : IDisposable
         _filter = filter ?? new SyncQueryFilter();
     }
 
+    /// <summary>Stops opening and validating the files between items (Ctrl+C on a big file).</summary>
+    public CancellationToken CancellationToken { get; set; }
+
     /// <summary>
     /// Opens and validates both files whole before anything is reported, so a malformed or truncated file fails here
     /// (<see cref="SyncFileFormatException"/>, <see cref="FileNotFoundException"/>) rather than after part of
@@ -48,8 +52,8 @@ public sealed class SyncFileComparison : IDisposable
         _filter.Validate();
         var referenceIndex = new QueryIndex();
         var differenceIndex = new QueryIndex();
-        _reference ??= SyncFileHandle.Open(_referencePath, referenceIndex.Visitor());
-        _difference ??= SyncFileHandle.Open(_differencePath, differenceIndex.Visitor());
+        _reference ??= SyncFileHandle.Open(_referencePath, referenceIndex.Visitor(), cancellationToken: CancellationToken);
+        _difference ??= SyncFileHandle.Open(_differencePath, differenceIndex.Visitor(), cancellationToken: CancellationToken);
         var (referenceHeader, referenceTrailer) = (_reference.Header, _reference.Trailer);
         var (differenceHeader, differenceTrailer) = (_difference.Header, _difference.Trailer);
         var warnings = new List<string>();
