@@ -11,7 +11,7 @@ internal sealed class SimulatorPipeline
 {
     private const string JsonContentType = "application/json";
     private readonly SimulatorOptions _options;
-    private readonly OrgState _org;
+    private readonly Func<OrgState> _seed;
     private readonly Router _router;
     private readonly RequestAuthenticator _authenticator;
     private readonly AdminEndpoints _admin;
@@ -19,20 +19,39 @@ internal sealed class SimulatorPipeline
     private readonly long _requestIdSalt = DateTime.UtcNow.Ticks;
     private long _requestCounter;
 
-    public SimulatorPipeline(SimulatorOptions options, OrgState org, Router router, RequestAuthenticator authenticator, CancellationToken stopping)
+    /// <param name="org">the org as seeded</param>
+    /// <param name="seed">seeds the same org again, for <see cref="Reset"/></param>
+    public SimulatorPipeline(SimulatorOptions options, OrgState org, Func<OrgState> seed, Router router, RequestAuthenticator authenticator, CancellationToken stopping)
     {
         _options = options;
-        _org = org;
+        _seed = seed;
+        Org = org;
         _router = router;
         _authenticator = authenticator;
         _stopping = stopping;
         RateLimiter = new RateLimiter(options);
         Faults = new FaultInjector(options.FaultRate, options.FaultSeed);
         Stats = new StatsCollector();
-        _admin = new AdminEndpoints(this, org);
+        _admin = new AdminEndpoints(this);
     }
 
+    /// <summary>The org as it is now; <see cref="Reset"/> replaces it with a freshly seeded one.</summary>
+    public OrgState Org { get; private set; }
+
     public RateLimiter RateLimiter { get; }
+
+    /// <summary>
+    /// The org as it was seeded (same ids), with no stats, rate-limit windows or queued faults: a fresh
+    /// org for each example or test without a new process. Requests in flight finish on the old state.
+    /// </summary>
+    public void Reset()
+    {
+        Org = _seed();
+        Stats.Reset();
+        RateLimiter.Reset();
+        Faults.Clear();
+    }
+
     public FaultInjector Faults { get; }
     public StatsCollector Stats { get; }
     public string BaseUrl { get; set; } = "http://127.0.0.1";
@@ -164,9 +183,10 @@ internal sealed class SimulatorPipeline
         using var api = new ApiRequest(context, caller, values, body, BaseUrl);
         try
         {
-            lock (_org.Sync)
+            var org = Org;
+            lock (org.Sync)
             {
-                route.Handler(api, _org);
+                route.Handler(api, org);
             }
         }
         catch (OktaApiException error)
