@@ -6,7 +6,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Support.psm1') -Force
-    Import-OktaBatonBuild
+    Import-BuiltModule
     $script:org = Get-TestOrg
     $script:example = Join-Path $PSScriptRoot '../../examples/Governance.Tests.ps1'
 

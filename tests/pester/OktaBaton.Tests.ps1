@@ -5,7 +5,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Support.psm1') -Force
-    Import-OktaBatonBuild
+    Import-BuiltModule
     $script:org = Get-TestOrg
     Connect-Okta -Domain $org.Domain -ApiToken $org.Token
     # At file level, so the file lives as long as this file's tests (TestDrive is emptied after the block that wrote to it).

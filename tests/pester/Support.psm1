@@ -19,7 +19,7 @@ function Get-TestOrg {
     }
 }
 
-function Import-OktaBatonBuild {
+function Import-BuiltModule {
     <# The module this repository builds (out/OktaBaton), never an installed copy. #>
     Import-Module (Join-Path $PSScriptRoot '../../out/OktaBaton/OktaBaton.psd1') -Force -Global
 }
@@ -62,4 +62,4 @@ function Invoke-Pwsh {
     }
 }
 
-Export-ModuleMember -Function Get-TestOrg, Import-OktaBatonBuild, Reset-TestOrg, Get-TestOrgState, Invoke-Pwsh
+Export-ModuleMember -Function Get-TestOrg, Import-BuiltModule, Reset-TestOrg, Get-TestOrgState, Invoke-Pwsh
