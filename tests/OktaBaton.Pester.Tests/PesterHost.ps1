@@ -97,7 +97,7 @@ foreach ($container in $result.Containers) {
 }
 $seen = @{}
 foreach ($test in $result.Tests) {
-    $key = Get-TestKey $test (Get-RelativePath $test.ScriptBlock.File)
+    $key = Get-TestKey $test (Get-RelativePath ($test.ScriptBlock.File ? $test.ScriptBlock.File : $Run))
     $seen[$key] = 1 + ($seen[$key] ?? 0)
     if ($seen[$key] -gt 1) { $key += " #$($seen[$key])" }
     $messages = @(@($test.ErrorRecord) | ForEach-Object { Format-Error $_ }) + @(Get-BlockErrors $test)
