@@ -8,6 +8,8 @@
 .EXAMPLE
     ./build.ps1 -Task Test      # every test: xunit, and each Pester It in the pinned pwsh (what CI runs)
 .EXAMPLE
+    ./build.ps1 -Task Package   # Build (Release), then out/package/OktaBaton.<version>.nupkg for PSResourceGet
+.EXAMPLE
     ./build.ps1 -Task Demo      # the main job against the embedded simulated org
 #>
 [CmdletBinding()]
@@ -16,7 +18,13 @@ param(
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Package: where the .nupkg goes (default out/package)
+    [string] $PackageDirectory,
+
+    # Package: take out/OktaBaton as it is, without building first
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -43,11 +51,12 @@ foreach ($step in $Task) {
             Invoke-Dotnet 'test', $solution, '-c', $Configuration
         }
         'Package' {
-            Invoke-Dotnet 'build', $solution, '-c', 'Release'
-            $version = (Import-PowerShellDataFile (Join-Path $moduleDir 'OktaBaton.psd1')).ModuleVersion
-            $zip = Join-Path $root "out/OktaBaton-$version.zip"
-            Compress-Archive -Path $moduleDir -DestinationPath $zip -Force
-            Write-Host "Package: $zip"
+            if (-not $NoBuild) { Invoke-Dotnet 'build', $solution, '-c', 'Release' }
+            # A .nupkg as PowerShell repositories serve it (Publish-PSResource -NupkgPath, Install-PSResource).
+            if (-not $PackageDirectory) { $PackageDirectory = Join-Path $root 'out/package' }
+            $null = New-Item -ItemType Directory -Path $PackageDirectory -Force
+            $package = Compress-PSResource -Path $moduleDir -DestinationPath $PackageDirectory -PassThru
+            Write-Host "Package: $($package.FullName)"
         }
         'Demo' {
             Invoke-Dotnet 'run', '--project', (Join-Path $root 'src/OktaBaton.Demo'), '-c', $Configuration

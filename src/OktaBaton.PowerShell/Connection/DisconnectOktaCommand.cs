@@ -7,7 +7,7 @@ namespace OktaBaton.PowerShell.Connection;
 /// Forgets the session's connection and releases its credential, also for anyone holding it from -PassThru.
 /// Safe to run when not connected.
 /// </summary>
-[Cmdlet(VerbsCommunications.Disconnect, "Okta")]
+[Cmdlet(VerbsCommunications.Disconnect, "Okta", HelpUri = HelpLinks.Base + "Disconnect-Okta.md")]
 public sealed class DisconnectOktaCommand : OktaCmdlet
 {
     protected override void EndProcessing()

@@ -4,7 +4,7 @@ using OktaBaton.Core.Provisioning;
 namespace OktaBaton.PowerShell.Provisioning;
 
 /// <summary>Disables users by suspending them; a STAGED, SUSPENDED or DEPROVISIONED user needs no call.</summary>
-[Cmdlet(VerbsLifecycle.Disable, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsLifecycle.Disable, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Disable-OktaUser.md")]
 [OutputType(typeof(UserChange))]
 public sealed class DisableOktaUserCommand : ProvisioningCmdlet
 {

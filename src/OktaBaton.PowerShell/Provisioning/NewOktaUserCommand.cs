@@ -9,7 +9,7 @@ namespace OktaBaton.PowerShell.Provisioning;
 /// Creates Okta accounts. A login that exists already comes back as AlreadyExists, untouched. A generated
 /// password (-GeneratePassword) is long and random and is never shown.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsCommon.New, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Base + "New-OktaUser.md")]
 [OutputType(typeof(UserChange))]
 public sealed class NewOktaUserCommand : ProvisioningCmdlet
 {

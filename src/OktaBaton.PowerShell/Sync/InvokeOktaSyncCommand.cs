@@ -9,7 +9,7 @@ using OktaBaton.PowerShell.Infrastructure;
 namespace OktaBaton.PowerShell.Sync;
 
 /// <summary>Syncs the connected org into a JSON sync file and returns a summary.</summary>
-[Cmdlet(VerbsLifecycle.Invoke, "OktaSync")]
+[Cmdlet(VerbsLifecycle.Invoke, "OktaSync", HelpUri = HelpLinks.Base + "Invoke-OktaSync.md")]
 [OutputType(typeof(OktaSyncSummary))]
 public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
 {
