@@ -40,6 +40,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>Registers an extra Authorization scheme (Bearer, DPoP) before requests arrive.</summary>
     public RequestAuthenticator Authenticator { get; private init; } = new();
 
+    /// <summary>Every API route as <c>METHOD /template</c>: what a test that covers each kind of change walks.</summary>
+    public IReadOnlyList<string> Routes { get; private init; } = Array.Empty<string>();
+
     /// <summary>The org authorization server's state (issued tokens, registered clients).</summary>
     public OAuth.OAuthAuthority OAuth { get; private init; } = null!;
 
@@ -61,23 +64,35 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         var authenticator = new RequestAuthenticator();
         var ownerId = org.Users[org.TokenOwnerIndex]!.Id;
-        authenticator.Register(new SswsSchemeHandler(options.Tokens, _ => ownerId));
+        authenticator.Register(new SswsSchemeHandler(options.Tokens, _ => ownerId, position =>
+            position < org.ApiTokens.Count ? org.ApiTokens[position].Id : IdFactory.Make("00T", org.IdSalt, 1000 + position)));
         var oauth = new OAuth.OAuthAuthority(options.OAuth);
         authenticator.Register(new OAuth.OAuthSchemeHandler("Bearer", oauth, ownerId));
         authenticator.Register(new OAuth.OAuthSchemeHandler("DPoP", oauth, ownerId));
 
         var router = new Router();
         UserEndpoints.Map(router);
+        UserLifecycleEndpoints.Map(router);
         GroupEndpoints.Map(router);
         AppEndpoints.Map(router);
         RoleEndpoints.Map(router);
         IamEndpoints.Map(router);
         ApiTokenEndpoints.Map(router);
+        LogEndpoints.Map(router);
+        DeviceEndpoints.Map(router);
         // Further endpoint groups (e.g. OAuth's /oauth2/v1/token via router.MapAnonymous) map here;
         // extra Authorization schemes register on the authenticator below.
 
+        // From here on every change is the org's history: the System Log records it, dated by the org's clock.
+        org.Log.StartRecording(options.OrgClock);
+        OrgState Reseed()
+        {
+            var fresh = seed();
+            fresh.Log.StartRecording(options.OrgClock);
+            return fresh;
+        }
         var stopping = new CancellationTokenSource();
-        var pipeline = new SimulatorPipeline(options, org, seed, router, authenticator, stopping.Token)
+        var pipeline = new SimulatorPipeline(options, org, Reseed, router, authenticator, stopping.Token)
         {
             TokenEndpoint = new OAuth.OAuthTokenEndpoint(oauth).HandleAsync,
         };
@@ -98,7 +113,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         var port = new Uri(address).Port;
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
         pipeline.BaseUrl = $"http://127.0.0.1:{port}";
-        return new SimulatorHost(app, pipeline, stopping, baseUrl) { Authenticator = authenticator, OAuth = oauth };
+        return new SimulatorHost(app, pipeline, stopping, baseUrl) { Authenticator = authenticator, OAuth = oauth, Routes = router.Keys };
     }
 
     /// <summary>The next <paramref name="count"/> API requests whose path starts with <paramref name="pathPrefix"/> fail with <paramref name="kind"/>.</summary>
@@ -107,7 +122,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public SimulatorStats GetStats() => _pipeline.Stats.Snapshot();
 
-    /// <summary>Back to the org as seeded (same ids): state, counters, rate-limit windows and queued faults.</summary>
+    /// <summary>Back to the org as seeded (same ids): state, System Log, counters, rate-limit windows and queued faults.</summary>
     public void ResetOrg() => _pipeline.Reset();
 
     /// <summary>Clears the counters and the rate-limit windows.</summary>

@@ -31,6 +31,8 @@ public sealed class SimulatorOptions
     public OAuth.OAuthServerOptions OAuth { get; } = new();
     /// <summary>Registered OAuth service apps (private_key_jwt, optionally DPoP).</summary>
     public IList<OAuth.OAuthClientRegistration> OAuthClients => OAuth.Clients;
+    /// <summary>The org's clock: what changes and System Log events are dated by, and the Date header. Default: this machine's.</summary>
+    public TimeProvider OrgClock { get; set; } = TimeProvider.System;
     /// <summary>Set by <see cref="Parse"/> when --help was given.</summary>
     public bool ShowHelp { get; set; }
 
@@ -59,6 +61,8 @@ public sealed class SimulatorOptions
           --concurrency-limit N      requests in flight before 429 (default 75, 0 = unlimited)
           --fault-rate P             0..1, random 500/503/connection resets
           --fault-seed S
+          --clock-offset-seconds N   the org's clock runs N seconds ahead of this machine's
+                                     (negative: behind); dates changes, log events, Date
           --port N                   0 = a free port (default)
           --help
         """;
@@ -129,6 +133,7 @@ public sealed class SimulatorOptions
                 case "--fault-rate": options.FaultRate = ParseDouble(flag, Value(), 0, 1); break;
                 case "--fault-seed": options.FaultSeed = ParseInt(flag, Value(), int.MinValue, int.MaxValue); break;
                 case "--port": options.Port = ParseInt(flag, Value(), 0, 65535); break;
+                case "--clock-offset-seconds": options.OrgClock = new OffsetClock(TimeSpan.FromSeconds(ParseInt(flag, Value(), -31_536_000, 31_536_000))); break;
                 default:
                     throw new ArgumentException($"Unknown option '{flag}'. Use --help to list the options.");
             }

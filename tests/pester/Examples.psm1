@@ -71,7 +71,7 @@ function New-ExampleFixture {
     The files every example finds in its working directory, made once per run against the demo org:
     okta-sync.json (the org as seeded), baseline.json (the same: the approved state), last-week.json (before
     alice.anderson joined Okta Admins and noah.nguyen joined Engineering), members.csv, leavers.txt,
-    access-review.csv; out/ links to the built module. tests/pester/README.md lists what they hold.
+    access-review.csv, hr.csv, starters.csv; out/ links to the built module. tests/pester/README.md lists what they hold.
     #>
     param([Parameter(Mandatory)] [string] $Path)
     $null = New-Item -ItemType Directory -Path $Path -Force
@@ -93,6 +93,14 @@ function New-ExampleFixture {
         [pscustomobject]@{ GroupId = $id['Project Phoenix']; UserId = 'noah.nguyen@acme.example' }
         [pscustomobject]@{ GroupId = $id['Project Phoenix']; UserId = 'carol.chen@acme.example' }
     ) | Export-Csv -Path (Join-Path $Path 'members.csv') -NoTypeInformation
+    @(
+        [pscustomobject]@{ Login = 'liam.lopez@acme.example'; Title = 'QA Lead'; Department = 'Engineering'; employeeIdNumber = 'E-1012' }
+        [pscustomobject]@{ Login = 'noah.nguyen@acme.example'; Title = 'SRE'; Department = 'Engineering'; employeeIdNumber = '' }
+    ) | Export-Csv -Path (Join-Path $Path 'hr.csv') -NoTypeInformation
+    @(
+        [pscustomobject]@{ FirstName = 'Ana'; LastName = 'Silva'; Email = 'ana.silva@acme.example'; Department = 'Legal'; startDate = '2027-02-01' }
+        [pscustomobject]@{ FirstName = 'Bo'; LastName = 'Berg'; Email = 'bo.berg@acme.example'; Department = 'Sales'; startDate = '2027-03-01' }
+    ) | Export-Csv -Path (Join-Path $Path 'starters.csv') -NoTypeInformation
     Set-Content -Path (Join-Path $Path 'leavers.txt') -Value 'liam.lopez@acme.example', 'uma.usman@contractors.example'
     @(
         [pscustomobject]@{ EntitlementId = "app:$((($state.apps | Where-Object label -eq 'GitHub Enterprise').id)):access"; PrincipalType = 'user'; PrincipalId = $id['paul.park@contractors.example'] }

@@ -73,6 +73,11 @@ public sealed class AccountProvisioner
 
             return Result(ProvisioningOutcome.AlreadyExists, other, other.Status);
         }
+        catch (OktaApiException rejected) when (rejected.IsValidationError)
+        {
+            throw new OktaOperationException("OktaProfileRejected", OktaFailureKind.InvalidArgument,
+                $"Okta rejected the new user {PrincipalReference.Quote(login)}: {(rejected.ErrorCauses.Count > 0 ? string.Join("; ", rejected.ErrorCauses) : rejected.ErrorSummary)}. Nothing was created.", rejected);
+        }
 
         if (request.Activate && !activateNow && string.Equals(created.Status, "STAGED", StringComparison.Ordinal))
         {
@@ -88,7 +93,7 @@ public sealed class AccountProvisioner
         var profile = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var attribute in request.Attributes)
         {
-            profile[attribute.Key] = attribute.Value;
+            profile[OktaProfileAttributes.Canonical(attribute.Key)] = attribute.Value;
         }
 
         profile["firstName"] = request.FirstName.Trim();

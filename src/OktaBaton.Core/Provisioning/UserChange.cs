@@ -1,9 +1,9 @@
 namespace OktaBaton.Core.Provisioning;
 
-/// <summary>The result of creating, enabling or disabling one user. Never carries a password.</summary>
+/// <summary>The result of one user action (create, enable, disable, deactivate, delete, …). Never carries a password or token.</summary>
 public sealed class UserChange
 {
-    /// <summary>"New", "Enable" or "Disable".</summary>
+    /// <summary>"New", "Enable", "Disable", "Deactivate", "Delete", "Reactivate", "Unlock", "ExpirePassword", "ResetFactors" or "Update".</summary>
     public string Action { get; set; } = string.Empty;
 
     public ProvisioningOutcome Outcome { get; set; }
@@ -14,11 +14,14 @@ public sealed class UserChange
 
     public string? Email { get; set; }
 
-    /// <summary>The Okta status after the action (ACTIVE, STAGED, SUSPENDED, …).</summary>
+    /// <summary>The Okta status after the action (ACTIVE, STAGED, SUSPENDED, …); null once a user is deleted.</summary>
     public string? Status { get; set; }
 
     /// <summary>The Okta status before the action.</summary>
     public string? PreviousStatus { get; set; }
+
+    /// <summary>What was changed, when the outcome alone does not say: the profile attributes updated, the factors reset.</summary>
+    public string[] Changed { get; set; } = System.Array.Empty<string>();
 
     public override string ToString() => $"{Action} user {Login} ({UserId}): {Outcome}";
 }

@@ -4,12 +4,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Okta;
 using OktaBaton.Core.Okta.Models;
+using static OktaBaton.Core.Provisioning.UserStatuses;
 
 namespace OktaBaton.Core.Provisioning;
 
 /// <summary>
-/// Enable and disable users. Enable: STAGED → activate (no email), SUSPENDED → unsuspend, enabled → no call,
-/// DEPROVISIONED → an error. Disable: ACTIVE-like → suspend; STAGED, SUSPENDED, DEPROVISIONED → no call.
+/// A user's reversible lifecycle, each action chosen by the user's current status as Okta allows it (the management
+/// spec's User Lifecycle operations). Enable: STAGED → activate (no e-mail), SUSPENDED → unsuspend. Disable: ACTIVE →
+/// suspend; STAGED, SUSPENDED, DEPROVISIONED need no call; any other status is refused before a write, saying why.
+/// Reactivate: DEPROVISIONED → activate. Unlock: LOCKED_OUT → unlock. Expire password: ACTIVE → expire_password.
 /// </summary>
 public sealed class UserLifecycle
 {
@@ -23,19 +26,19 @@ public sealed class UserLifecycle
     public async Task<UserChange?> EnableAsync(string idOrLogin, ChangeConfirmation? confirm, CancellationToken ct)
     {
         var user = await _directory.GetUserAsync(idOrLogin, ct).ConfigureAwait(false);
-        var before = user.Status ?? string.Empty;
+        var before = StatusOf(user);
         string operation;
         switch (before)
         {
-            case "STAGED":
+            case Staged:
                 operation = "activate?sendEmail=false";
                 break;
-            case "SUSPENDED":
+            case Suspended:
                 operation = "unsuspend";
                 break;
-            case "DEPROVISIONED":
+            case Deprovisioned:
                 throw new OktaOperationException("OktaUserDeprovisioned", OktaFailureKind.InvalidOperation,
-                    $"{OktaDirectory.Describe(user)} is DEPROVISIONED; Enable-OktaUser does not reactivate deprovisioned users (reactivate it in Okta first).");
+                    $"{OktaDirectory.Describe(user)} is DEPROVISIONED; enabling does not reactivate a deactivated user (reactivate it instead).");
             default:
                 return Result("Enable", ProvisioningOutcome.AlreadyEnabled, user, before);
         }
@@ -45,17 +48,25 @@ public sealed class UserLifecycle
             return null;
         }
 
-        var after = await TransitionAsync(_directory, user, operation, s => s != before, ct).ConfigureAwait(false);
-        return Result("Enable", ProvisioningOutcome.Enabled, after, before);
+        var (after, byUs) = await ChangeStatusAsync(_directory, user, operation, s => s is not (Staged or Suspended or Deprovisioned), ct).ConfigureAwait(false);
+        return Result("Enable", byUs ? ProvisioningOutcome.Enabled : ProvisioningOutcome.AlreadyEnabled, after, before);
     }
 
     public async Task<UserChange?> DisableAsync(string idOrLogin, ChangeConfirmation? confirm, CancellationToken ct)
     {
         var user = await _directory.GetUserAsync(idOrLogin, ct).ConfigureAwait(false);
-        var before = user.Status ?? string.Empty;
-        if (before is "STAGED" or "SUSPENDED" or "DEPROVISIONED")
+        var before = StatusOf(user);
+        switch (before)
         {
-            return Result("Disable", ProvisioningOutcome.AlreadyDisabled, user, before);
+            case Staged or Suspended or Deprovisioned:
+                return Result("Disable", ProvisioningOutcome.AlreadyDisabled, user, before);
+            case Active:
+                break;
+            default:
+                throw InvalidStatus(
+                    $"Okta suspends only ACTIVE users, and {OktaDirectory.Describe(user)} is {before} ({Meaning(before)}). "
+                    + "To cut off access, deactivate the user instead (the record is kept)"
+                    + (before == LockedOut ? ", or unlock it first (it can then sign in again) and suspend it." : "."));
         }
 
         if (!await confirm.AllowsAsync(OktaDirectory.Describe(user), "Suspend").ConfigureAwait(false))
@@ -63,16 +74,77 @@ public sealed class UserLifecycle
             return null;
         }
 
-        try
+        var (after, byUs) = await ChangeStatusAsync(_directory, user, "suspend", s => s is Staged or Suspended or Deprovisioned, ct).ConfigureAwait(false);
+        return Result("Disable", byUs ? ProvisioningOutcome.Disabled : ProvisioningOutcome.AlreadyDisabled, after, before);
+    }
+
+    /// <summary>Activates a DEPROVISIONED user again: PROVISIONED until it completes activation (its password was deleted), ACTIVE if federated.</summary>
+    public async Task<UserChange?> ReactivateAsync(string idOrLogin, bool sendEmail, ChangeConfirmation? confirm, CancellationToken ct)
+    {
+        var user = await _directory.GetUserAsync(idOrLogin, ct).ConfigureAwait(false);
+        var before = StatusOf(user);
+        if (before != Deprovisioned)
         {
-            var after = await TransitionAsync(_directory, user, "suspend", s => s == "SUSPENDED", ct).ConfigureAwait(false);
-            return Result("Disable", ProvisioningOutcome.Disabled, after, before);
+            return Result("Reactivate", ProvisioningOutcome.NotDeactivated, user, before);
         }
-        catch (OktaApiException refused) when (refused.StatusCode == 400 && before != "ACTIVE")
+
+        var action = sendEmail ? "Reactivate and e-mail the activation link" : "Reactivate without sending an activation e-mail";
+        if (!await confirm.AllowsAsync(OktaDirectory.Describe(user), action).ConfigureAwait(false))
         {
-            throw new OktaOperationException("OktaInvalidUserStatus", OktaFailureKind.InvalidOperation,
-                $"Okta suspends only ACTIVE users; {OktaDirectory.Describe(user)} is {before}. {refused.Message}", refused);
+            return null;
         }
+
+        var (after, byUs) = await ChangeStatusAsync(_directory, user, "activate?sendEmail=" + (sendEmail ? "true" : "false"), s => s != Deprovisioned, ct).ConfigureAwait(false);
+        return Result("Reactivate", byUs ? ProvisioningOutcome.Reactivated : ProvisioningOutcome.NotDeactivated, after, before);
+    }
+
+    public async Task<UserChange?> UnlockAsync(string idOrLogin, ChangeConfirmation? confirm, CancellationToken ct)
+    {
+        var user = await _directory.GetUserAsync(idOrLogin, ct).ConfigureAwait(false);
+        var before = StatusOf(user);
+        if (before != LockedOut)
+        {
+            return Result("Unlock", ProvisioningOutcome.NotLockedOut, user, before);
+        }
+
+        if (!await confirm.AllowsAsync(OktaDirectory.Describe(user), "Unlock (the user can sign in with the current password again)").ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var (after, byUs) = await ChangeStatusAsync(_directory, user, "unlock", s => s != LockedOut, ct).ConfigureAwait(false);
+        return Result("Unlock", byUs ? ProvisioningOutcome.Unlocked : ProvisioningOutcome.NotLockedOut, after, before);
+    }
+
+    public async Task<UserChange?> ExpirePasswordAsync(string idOrLogin, ChangeConfirmation? confirm, CancellationToken ct)
+    {
+        var user = await _directory.GetUserAsync(idOrLogin, ct).ConfigureAwait(false);
+        var before = StatusOf(user);
+        if (before == PasswordExpired)
+        {
+            return Result("ExpirePassword", ProvisioningOutcome.AlreadyPasswordExpired, user, before);
+        }
+
+        if (before != Active)
+        {
+            throw InvalidStatus(
+                $"Okta expires the password of ACTIVE users, and {OktaDirectory.Describe(user)} is {before}"
+                + (before == LockedOut ? "; unlock it first." : "."));
+        }
+
+        if (!HasOktaPassword(user))
+        {
+            throw new OktaOperationException("OktaUserHasNoPassword", OktaFailureKind.InvalidOperation,
+                $"{OktaDirectory.Describe(user)} has no Okta password to expire (credentials provider {user.Credentials?.Provider?.Type ?? "unknown"}).");
+        }
+
+        if (!await confirm.AllowsAsync(OktaDirectory.Describe(user), "Expire the password (a new one is required at the next sign-in)").ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var (after, byUs) = await ChangeStatusAsync(_directory, user, "expire_password", s => s == PasswordExpired, ct).ConfigureAwait(false);
+        return Result("ExpirePassword", byUs ? ProvisioningOutcome.PasswordExpired : ProvisioningOutcome.AlreadyPasswordExpired, after, before);
     }
 
     /// <summary>
@@ -99,9 +171,50 @@ public sealed class UserLifecycle
         return await directory.GetUserAsync(user.Id, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <see cref="TransitionAsync"/> for an action whose goal is <paramref name="applied"/>. When Okta refuses because
+    /// the status changed since it was read, the user is read again: if someone else already brought it where this
+    /// action would, the result says so (ByUs false); otherwise OktaInvalidUserStatus names the status it has now.
+    /// </summary>
+    internal static async Task<(OktaUser User, bool ByUs)> ChangeStatusAsync(OktaDirectory directory, OktaUser user, string operation, Func<string, bool> applied, CancellationToken ct)
+    {
+        try
+        {
+            return (await TransitionAsync(directory, user, operation, applied, ct).ConfigureAwait(false), true);
+        }
+        catch (OktaApiException refused) when (IsStatusRefusal(refused))
+        {
+            var now = await directory.GetUserAsync(user.Id, ct).ConfigureAwait(false);
+            if (applied(StatusOf(now)))
+            {
+                return (now, false);
+            }
 
+            var name = operation.Split('?')[0].Replace('_', ' ');
+            throw InvalidStatus($"Okta refused to {name} {OktaDirectory.Describe(now)}, now {StatusOf(now)}. {refused.Message}", refused);
+        }
+    }
 
-    private static UserChange Result(string action, ProvisioningOutcome outcome, OktaUser user, string before) => new()
+    /// <summary>
+    /// Okta's answers to a lifecycle operation the status does not allow: 400 E0000001, 403 E0000038, 403 E0000016,
+    /// and 404 E0000007 to deactivating a user already DEPROVISIONED (a user truly gone fails the read that follows).
+    /// </summary>
+    internal static bool IsStatusRefusal(OktaApiException failure) =>
+        (failure.StatusCode == 400 && failure.ErrorCode == "E0000001")
+        || (failure.StatusCode == 403 && failure.ErrorCode is "E0000038" or "E0000016")
+        || failure.IsNotFound;
+
+    internal static OktaOperationException InvalidStatus(string message, Exception? inner = null) =>
+        new("OktaInvalidUserStatus", OktaFailureKind.InvalidOperation, message, inner);
+
+    internal static string StatusOf(OktaUser user) => (user.Status ?? string.Empty).ToUpperInvariant();
+
+    /// <summary>Okta lists a password credential (its value is never returned) for users who have one.</summary>
+    private static bool HasOktaPassword(OktaUser user) =>
+        user.Credentials?.Extra?.ContainsKey("password") == true
+        && string.Equals(user.Credentials.Provider?.Type ?? "OKTA", "OKTA", StringComparison.OrdinalIgnoreCase);
+
+    internal static UserChange Result(string action, ProvisioningOutcome outcome, OktaUser user, string? before) => new()
     {
         Action = action,
         Outcome = outcome,

@@ -11,6 +11,7 @@ namespace OktaBaton.Core.SyncFile;
 internal sealed class JsonStreamCursor : IDisposable
 {
     private readonly Stream _stream;
+    private readonly bool _leaveOpen;
     private readonly string _path;
     private byte[] _buffer = new byte[64 * 1024];
     private int _start;
@@ -21,9 +22,10 @@ internal sealed class JsonStreamCursor : IDisposable
     private long _line = 1;
     private long _lineStartAbsolute;
 
-    public JsonStreamCursor(Stream stream, string path)
+    public JsonStreamCursor(Stream stream, string path, bool leaveOpen = false)
     {
         _stream = stream;
+        _leaveOpen = leaveOpen;
         _path = path;
         _state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
         SkipByteOrderMark();
@@ -38,6 +40,20 @@ internal sealed class JsonStreamCursor : IDisposable
     /// <summary>True when the stream holds nothing but an optional byte order mark.</summary>
     public bool IsEmpty => _eof && _end == _start && _absoluteStart <= 3;
 
+    /// <summary>True when everything read so far, and all that is left, is white space (a reader error then means "empty").</summary>
+    public bool HoldsOnlyWhiteSpace
+    {
+        get
+        {
+            if (!_eof) return false;
+            for (var i = _start; i < _end; i++)
+            {
+                if (_buffer[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+            }
+            return true;
+        }
+    }
+
     /// <summary>Reads one token; <see cref="JsonTokenType.None"/> at the end of the data.</summary>
     public JsonTokenType ReadToken(out string? text)
     {
@@ -51,7 +67,7 @@ internal sealed class JsonStreamCursor : IDisposable
                     text = reader.TokenType switch
                     {
                         JsonTokenType.PropertyName or JsonTokenType.String => reader.GetString(),
-                        JsonTokenType.Number => reader.TryGetInt64(out var number) ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?",
+                        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
                         _ => null,
                     };
                     var tokenStart = (int)reader.TokenStartIndex;
@@ -123,13 +139,16 @@ internal sealed class JsonStreamCursor : IDisposable
         }
     }
 
-    public SyncFileFormatException Error(string reason, (long Line, long Position)? at = null, Exception? inner = null)
+    public SyncFileFormatException Error(string reason, (long Line, long Position)? at = null, Exception? inner = null, int? version = null)
     {
         var (line, position) = at ?? Location;
-        return new SyncFileFormatException(_path, line, position, reason, inner);
+        return new SyncFileFormatException(_path, line, position, reason, inner, version);
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        if (!_leaveOpen) _stream.Dispose();
+    }
 
     private SyncFileFormatException Malformed(JsonException ex)
     {

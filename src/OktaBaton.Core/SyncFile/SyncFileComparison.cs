@@ -14,14 +14,18 @@ namespace OktaBaton.Core.SyncFile;
 /// </summary>
 /// <remarks>
 /// Output order is deterministic: resource changes (when asked for) come first, then grants; within each, what
-/// the newer file added or changed in its own order, then what the older file lost in its own order.
+/// the newer file added or changed in its own order, then what the older file lost in its own order. Each file is
+/// opened once and every pass reads that same file, so a sync renaming a new file into place mid-comparison
+/// cannot mix two syncs into one answer.
 /// </remarks>
-public sealed class SyncFileComparison
+public sealed class SyncFileComparison : IDisposable
 {
     private readonly string _referencePath;
     private readonly string _differencePath;
     private readonly SyncQueryFilter _filter;
     private List<string>? _warnings;
+    private SyncFileHandle? _reference;
+    private SyncFileHandle? _difference;
 
     public SyncFileComparison(string referencePath, string differencePath, SyncQueryFilter? filter = null)
     {
@@ -31,7 +35,7 @@ public sealed class SyncFileComparison
     }
 
     /// <summary>
-    /// Reads both files end to end before anything is reported, so a malformed or truncated file fails here
+    /// Opens and validates both files whole before anything is reported, so a malformed or truncated file fails here
     /// (<see cref="SyncFileFormatException"/>, <see cref="FileNotFoundException"/>) rather than after part of
     /// the drift was written. Returns why the comparison may mislead: incomplete syncs, different orgs, different
     /// sync options.
@@ -39,8 +43,10 @@ public sealed class SyncFileComparison
     public IReadOnlyList<string> Validate()
     {
         if (_warnings is not null) return _warnings;
-        var (referenceHeader, referenceTrailer) = ReadEnds(_referencePath);
-        var (differenceHeader, differenceTrailer) = ReadEnds(_differencePath);
+        _reference ??= SyncFileHandle.Open(_referencePath);
+        _difference ??= SyncFileHandle.Open(_differencePath);
+        var (referenceHeader, referenceTrailer) = (_reference.Header, _reference.Trailer);
+        var (differenceHeader, differenceTrailer) = (_difference.Header, _difference.Trailer);
         var warnings = new List<string>();
         if (!string.Equals(referenceHeader.Domain, differenceHeader.Domain, StringComparison.OrdinalIgnoreCase))
         {
@@ -79,10 +85,10 @@ public sealed class SyncFileComparison
         Validate();
         // Keys of the older file -> seen in the newer one; only the older file's keys are held.
         var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var grant in new SyncFileQuery(_referencePath, _filter).Grants(expand)) seen[KeyOf(grant)] = false;
+        foreach (var grant in new SyncFileQuery(_reference!, _filter).Grants(expand)) seen[KeyOf(grant)] = false;
 
         var removed = seen.Count;
-        foreach (var grant in new SyncFileQuery(_differencePath, _filter).Grants(expand))
+        foreach (var grant in new SyncFileQuery(_difference!, _filter).Grants(expand))
         {
             var key = KeyOf(grant);
             if (seen.TryGetValue(key, out var already))
@@ -95,7 +101,7 @@ public sealed class SyncFileComparison
         }
         if (removed == 0) yield break;
 
-        foreach (var grant in new SyncFileQuery(_referencePath, _filter).Grants(expand))
+        foreach (var grant in new SyncFileQuery(_reference!, _filter).Grants(expand))
         {
             var key = KeyOf(grant);
             if (seen[key]) continue;
@@ -109,7 +115,7 @@ public sealed class SyncFileComparison
     {
         Validate();
         var statuses = new Dictionary<ResourceId, string?>();
-        using (var reader = SyncFileReader.Open(_referencePath))
+        using (var reader = _reference!.Read())
         {
             foreach (var resource in reader.ReadResources())
             {
@@ -117,7 +123,7 @@ public sealed class SyncFileComparison
             }
         }
 
-        using (var reader = SyncFileReader.Open(_differencePath))
+        using (var reader = _difference!.Read())
         {
             foreach (var resource in reader.ReadResources())
             {
@@ -134,7 +140,7 @@ public sealed class SyncFileComparison
         }
         if (statuses.Count == 0) yield break;
 
-        using (var reader = SyncFileReader.Open(_referencePath))
+        using (var reader = _reference!.Read())
         {
             foreach (var resource in reader.ReadResources())
             {
@@ -172,10 +178,11 @@ public sealed class SyncFileComparison
 
     private static string KeyOf(SyncGrantRecord grant) => grant.Via is null ? grant.GrantId : grant.GrantId + "\n" + grant.Via;
 
-    private static (SyncFileHeader Header, SyncFileTrailer Trailer) ReadEnds(string path)
+    /// <summary>Closes both files.</summary>
+    public void Dispose()
     {
-        using var reader = SyncFileReader.Open(path);
-        return (reader.Header, reader.ReadTrailer());
+        _reference?.Dispose();
+        _difference?.Dispose();
     }
 
     private static List<string> ChangedOptions(PropertyBag reference, PropertyBag difference)

@@ -8,153 +8,84 @@ using OktaBaton.Core.Model;
 namespace OktaBaton.Core.SyncFile;
 
 /// <summary>
-/// Streams a sync file: the header on open, then the sections in file order (resources, entitlements,
-/// grants), then the trailer. Each section may be read or skipped, but only forwards. Memory stays flat
-/// in the size of the file: one item at a time.
+/// Streams a sync file: the header (with the sync's outcome) on open, then the sections in file order (resources,
+/// entitlements, grants). Each section may be read or skipped, but only forwards. Memory stays flat in the size of
+/// the file: one item at a time. A reader only ever reads a file <see cref="SyncFileHandle.Open"/> validated whole.
 /// </summary>
 public sealed class SyncFileReader : IDisposable
 {
-    private static readonly string[] SectionOrder = { "resources", "entitlements", "grants" };
+    internal static readonly string[] SectionOrder = { SyncFileFormat.Resources, SyncFileFormat.Entitlements, SyncFileFormat.Grants };
     private readonly JsonStreamCursor _cursor;
+    private readonly Action? _onDispose;
     private string? _pendingProperty;
     private int _nextSection;
     private bool _inSection;
-    private SyncFileTrailer? _trailer;
+    private bool _disposed;
 
-    private SyncFileReader(string path, JsonStreamCursor cursor)
+    internal SyncFileReader(string path, Stream stream, Action? onDispose)
     {
         Path = path;
-        _cursor = cursor;
-        Header = ReadHeader();
+        _onDispose = onDispose;
+        _cursor = new JsonStreamCursor(stream, path, leaveOpen: true);
+        try
+        {
+            (Header, Trailer) = ReadHeader();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public string Path { get; }
 
     public SyncFileHeader Header { get; }
 
-    /// <summary>Opens a sync file and reads its header. Throws <see cref="SyncFileFormatException"/> for anything that is not one.</summary>
+    /// <summary>Warnings, completion time and statistics: what the sync says about how it went.</summary>
+    public SyncFileTrailer Trailer { get; }
+
+    /// <summary>
+    /// Opens a sync file, validates it whole (<see cref="SyncFileHandle.Open"/>) and reads its header; the reader owns the
+    /// file. Throws <see cref="SyncFileFormatException"/> for anything that is not one whole, valid sync file.
+    /// </summary>
     public static SyncFileReader Open(string path)
     {
-        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("A sync file path is required.", nameof(path));
-        var fullPath = System.IO.Path.GetFullPath(path);
-        if (!File.Exists(fullPath)) throw new FileNotFoundException($"The sync file '{fullPath}' does not exist.", fullPath);
-        var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
-        var cursor = new JsonStreamCursor(stream, fullPath);
+        var file = SyncFileHandle.Open(path);
         try
         {
-            return new SyncFileReader(fullPath, cursor);
+            return file.Read(ownsFile: true);
         }
         catch
         {
-            cursor.Dispose();
+            file.Dispose();
             throw;
         }
     }
 
-    public IEnumerable<Resource> ReadResources() => ReadSection("resources", SyncFileJson.ReadResource);
+    public IEnumerable<Resource> ReadResources() => Items(SyncFileFormat.Resources, SyncFileJson.ReadResource);
 
-    public IEnumerable<Entitlement> ReadEntitlements() => ReadSection("entitlements", SyncFileJson.ReadEntitlement);
+    public IEnumerable<Entitlement> ReadEntitlements() => Items(SyncFileFormat.Entitlements, SyncFileJson.ReadEntitlement);
 
-    public IEnumerable<Grant> ReadGrants() => ReadSection("grants", SyncFileJson.ReadGrant);
+    public IEnumerable<Grant> ReadGrants() => Items(SyncFileFormat.Grants, SyncFileJson.ReadGrant);
 
-    /// <summary>Warnings, completion time and stats; skips whatever sections were not read.</summary>
-    public SyncFileTrailer ReadTrailer()
+    /// <summary>The sync's outcome; the same as <see cref="Trailer"/> (a version-2 file carries it in its header).</summary>
+    public SyncFileTrailer ReadTrailer() => Trailer;
+
+    public void Dispose()
     {
-        if (_trailer is not null) return _trailer;
-        while (_nextSection < SectionOrder.Length)
-        {
-            foreach (var _ in ReadSection(SectionOrder[_nextSection], element => element.ValueKind)) { }
-        }
-        var warnings = new List<SyncWarning>();
-        DateTimeOffset? completedAt = null;
-        SyncStats? stats = null;
-        while (NextProperty() is string name)
-        {
-            using var value = _cursor.ReadValue(out var at);
-            Convert(at, () =>
-            {
-                switch (name)
-                {
-                    case "warnings":
-                        foreach (var item in value.RootElement.EnumerateArray()) warnings.Add(SyncFileJson.ReadWarning(item));
-                        break;
-                    case "completedAt":
-                        completedAt = ParseTime(value.RootElement);
-                        break;
-                    case "stats":
-                        stats = SyncFileJson.ReadStats(value.RootElement);
-                        break;
-                }
-                return 0;
-            });
-        }
-        if (_cursor.ReadToken(out _) != JsonTokenType.None) throw _cursor.Error("unexpected data after the end of the document");
-        if (completedAt is null) throw _cursor.Error("the file lacks \"completedAt\": the sync that wrote it did not complete");
-        _trailer = new SyncFileTrailer(completedAt.Value, warnings,
-            stats ?? new SyncStats(0, 0, 0, new Dictionary<string, long>(), 0, 0));
-        return _trailer;
+        if (_disposed) return;
+        _disposed = true;
+        _cursor.Dispose();
+        _onDispose?.Invoke();
     }
 
-    public void Dispose() => _cursor.Dispose();
-
-    private SyncFileHeader ReadHeader()
-    {
-        if (_cursor.IsEmpty) throw _cursor.Error("the file is empty");
-        if (_cursor.ReadToken(out _) != JsonTokenType.StartObject)
-        {
-            throw _cursor.Error("it does not start with a JSON object", _cursor.LastTokenStart);
-        }
-        var first = NextProperty();
-        var formatAt = _cursor.LastTokenStart;
-        if (first != "format" || _cursor.ReadToken(out var format) != JsonTokenType.String || format != SyncFileFormat.Name)
-        {
-            throw _cursor.Error($"it is not an OktaBaton sync file (the first property must be \"format\": \"{SyncFileFormat.Name}\")", formatAt);
-        }
-        var second = NextProperty();
-        var versionAt = _cursor.LastTokenStart;
-        string? version = null;
-        if (second != "version" || _cursor.ReadToken(out version) != JsonTokenType.Number
-            || version != SyncFileFormat.Version.ToString(CultureInfo.InvariantCulture))
-        {
-            throw _cursor.Error($"its version is {version ?? "missing"}; this module reads version {SyncFileFormat.Version}", versionAt);
-        }
-
-        string syncId = "", domain = "";
-        DateTimeOffset startedAt = default;
-        var options = new PropertyBag();
-        var resourceTypes = new List<ResourceTypeInfo>();
-        while (NextProperty() is string name)
-        {
-            if (Array.IndexOf(SectionOrder, name) >= 0)
-            {
-                _pendingProperty = name;
-                break;
-            }
-            using var value = _cursor.ReadValue(out var at);
-            var root = value.RootElement;
-            Convert(at, () =>
-            {
-                switch (name)
-                {
-                    case "syncId": syncId = root.GetString() ?? ""; break;
-                    case "startedAt": startedAt = ParseTime(root); break;
-                    case "org": domain = SyncFileJson.OptionalString(root, "domain") ?? ""; break;
-                    case "options": options = PropertyBag.FromJson(root); break;
-                    case "resourceTypes":
-                        foreach (var item in root.EnumerateArray()) resourceTypes.Add(SyncFileJson.ReadResourceType(item));
-                        break;
-                }
-                return 0;
-            });
-        }
-        return new SyncFileHeader(syncId, startedAt, domain, options, resourceTypes);
-    }
-
-    private IEnumerable<T> ReadSection<T>(string section, Func<JsonElement, T> convert)
+    /// <summary>Each item of a section with where it starts, converted by <paramref name="convert"/>.</summary>
+    internal IEnumerable<(T Item, (long Line, long Position) At)> ReadSection<T>(string section, Func<JsonElement, T> convert)
     {
         var index = Array.IndexOf(SectionOrder, section);
         if (_inSection) throw new InvalidOperationException("Finish reading the previous section first.");
-        if (index < _nextSection) throw new InvalidOperationException($"The \"{section}\" section was already passed; open the file again to read it.");
+        if (index < _nextSection) throw new InvalidOperationException($"The \"{section}\" section was already passed; read the file again to read it.");
         _inSection = true;
         try
         {
@@ -163,7 +94,7 @@ public sealed class SyncFileReader : IDisposable
                 var expected = SectionOrder[_nextSection];
                 var name = NextProperty();
                 var sectionAt = _cursor.LastTokenStart;
-                if (name != expected) throw _cursor.Error($"expected the \"{expected}\" section, found {(name is null ? "the end of the document" : "\"" + name + "\"")}", sectionAt);
+                if (name != expected) throw _cursor.Error($"expected the \"{expected}\" section, found {Describe(name)}", sectionAt);
                 if (_cursor.ReadToken(out _) != JsonTokenType.StartArray) throw _cursor.Error($"the \"{expected}\" section is not an array", sectionAt);
                 _nextSection++;
                 var wanted = expected == section;
@@ -174,7 +105,7 @@ public sealed class SyncFileReader : IDisposable
                         if (wanted)
                         {
                             var root = item.RootElement;
-                            yield return Convert(itemAt, () => convert(root));
+                            yield return (Convert(itemAt, () => convert(root)), itemAt);
                         }
                     }
                 }
@@ -184,6 +115,138 @@ public sealed class SyncFileReader : IDisposable
         {
             _inSection = false;
         }
+    }
+
+    /// <summary>
+    /// After the last section: the end marker, naming this file's sync id, closes the document, and nothing but
+    /// white space follows it.
+    /// </summary>
+    internal void ReadEnd()
+    {
+        while (_nextSection < SectionOrder.Length)
+        {
+            foreach (var _ in ReadSection(SectionOrder[_nextSection], element => element.ValueKind)) { }
+        }
+        var name = NextProperty();
+        var at = _cursor.LastTokenStart;
+        if (name != SyncFileFormat.End)
+        {
+            throw _cursor.Error(name is null
+                ? "the file lacks its end marker (\"end\" after the grants): the sync that wrote it did not finish, or the file was edited"
+                : $"expected the end marker (\"end\") after the grants, found \"{name}\"", at);
+        }
+        using (var end = _cursor.ReadValue(out var endAt))
+        {
+            var syncId = Convert(endAt, () => SyncFileJson.RequiredString(end.RootElement, "syncId", "the end marker"));
+            if (!string.Equals(syncId, Header.SyncId, StringComparison.Ordinal))
+            {
+                throw _cursor.Error($"the end marker names sync {syncId} but the header names sync {Header.SyncId}: two files were joined", endAt);
+            }
+        }
+        if (NextProperty() is string extra) throw _cursor.Error($"unexpected \"{extra}\" after the end marker", _cursor.LastTokenStart);
+        if (_cursor.ReadToken(out _) != JsonTokenType.None) throw _cursor.Error("unexpected data after the end of the document", _cursor.LastTokenStart);
+    }
+
+    private (SyncFileHeader, SyncFileTrailer) ReadHeader()
+    {
+        if (_cursor.IsEmpty) throw _cursor.Error("the file is empty");
+        JsonTokenType first;
+        try
+        {
+            first = _cursor.ReadToken(out _);
+        }
+        catch (SyncFileFormatException) when (_cursor.HoldsOnlyWhiteSpace)
+        {
+            throw _cursor.Error("the file is empty (it holds only white space)", (1, 1));
+        }
+        if (first != JsonTokenType.StartObject)
+        {
+            throw _cursor.Error("it does not start with a JSON object", _cursor.LastTokenStart);
+        }
+        var firstProperty = NextProperty();
+        var formatAt = _cursor.LastTokenStart;
+        if (firstProperty != SyncFileFormat.FormatProperty || _cursor.ReadToken(out var format) != JsonTokenType.String || format != SyncFileFormat.Name)
+        {
+            throw _cursor.Error($"it is not an OktaBaton sync file (the first property must be \"format\": \"{SyncFileFormat.Name}\")", formatAt);
+        }
+        ReadVersion();
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string syncId = "", domain = "";
+        DateTimeOffset startedAt = default, completedAt = default;
+        var options = new PropertyBag();
+        var resourceTypes = new List<ResourceTypeInfo>();
+        var warnings = new List<SyncWarning>();
+        SyncStats? stats = null;
+        (long, long) sectionsAt = _cursor.Location;
+        while (NextProperty() is string name)
+        {
+            var nameAt = _cursor.LastTokenStart;
+            if (Array.IndexOf(SectionOrder, name) >= 0 || name == SyncFileFormat.End)
+            {
+                _pendingProperty = name;
+                sectionsAt = nameAt;
+                break;
+            }
+            if (!seen.Add(name)) throw _cursor.Error($"the header has \"{name}\" twice", nameAt);
+            using var value = _cursor.ReadValue(out var at);
+            var root = value.RootElement;
+            Convert(at, () =>
+            {
+                switch (name)
+                {
+                    case "syncId": syncId = RequiredText(root, name); break;
+                    case "startedAt": startedAt = ParseTime(root); break;
+                    case "completedAt": completedAt = ParseTime(root); break;
+                    case "org": domain = SyncFileJson.RequiredString(root, "domain", "\"org\""); break;
+                    case "options": options = PropertyBag.FromJson(RequiredKind(root, name, JsonValueKind.Object)); break;
+                    case "resourceTypes":
+                        foreach (var item in RequiredKind(root, name, JsonValueKind.Array).EnumerateArray()) resourceTypes.Add(SyncFileJson.ReadResourceType(item));
+                        break;
+                    case "warnings":
+                        foreach (var item in RequiredKind(root, name, JsonValueKind.Array).EnumerateArray()) warnings.Add(SyncFileJson.ReadWarning(item));
+                        break;
+                    case "stats": stats = SyncFileJson.ReadStats(RequiredKind(root, name, JsonValueKind.Object)); break;
+                }
+                return 0;
+            });
+        }
+        foreach (var required in SyncFileFormat.RequiredHeader)
+        {
+            if (seen.Contains(required)) continue;
+            throw _cursor.Error(required == "completedAt"
+                ? "the file lacks \"completedAt\": the sync that wrote it did not complete"
+                : $"the header lacks \"{required}\"", sectionsAt);
+        }
+        return (new SyncFileHeader(syncId, startedAt, domain, options, resourceTypes), new SyncFileTrailer(completedAt, warnings, stats!));
+    }
+
+    /// <summary>The second property: this module's version, or a message that says what to do with another one.</summary>
+    private void ReadVersion()
+    {
+        var name = NextProperty();
+        var at = _cursor.LastTokenStart;
+        if (name != SyncFileFormat.VersionProperty)
+        {
+            throw _cursor.Error($"the second property must be \"version\", found {Describe(name)}", at);
+        }
+        var token = _cursor.ReadToken(out var text);
+        at = _cursor.LastTokenStart;
+        var expected = SyncFileFormat.Version.ToString(CultureInfo.InvariantCulture);
+        if (token == JsonTokenType.Number && text == expected) return;
+        if (token != JsonTokenType.Number || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            var shown = token == JsonTokenType.String ? "the string \"" + text + "\"" : token == JsonTokenType.Number ? text : token.ToString();
+            throw _cursor.Error($"its \"version\" is {shown}, not a whole number; this module reads version {expected}", at);
+        }
+        throw _cursor.Error(version < SyncFileFormat.Version
+            ? $"it is a version-{version} sync file, written by an earlier OktaBaton; this module reads version {expected} only. Run Invoke-OktaSync again to write it anew"
+            : $"it is a version-{version} sync file, written by a newer OktaBaton; this module reads version {expected}. Update the OktaBaton module to read it", at, version: version);
+    }
+
+    private IEnumerable<T> Items<T>(string section, Func<JsonElement, T> convert)
+    {
+        foreach (var (item, _) in ReadSection(section, convert)) yield return item;
     }
 
     private string? NextProperty()
@@ -211,12 +274,28 @@ public sealed class SyncFileReader : IDisposable
         {
             return convert();
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
+        catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException or ArgumentException)
+        {
+            throw _cursor.Error("a text value is not valid UTF-8 (was the file saved in another encoding?)", at, ex);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException or OverflowException)
         {
             throw _cursor.Error(ex.Message, at, ex);
         }
     }
 
+    private static string Describe(string? property) => property is null ? "the end of the document" : "\"" + property + "\"";
+
+    private static JsonElement RequiredKind(JsonElement element, string name, JsonValueKind kind) =>
+        element.ValueKind == kind ? element : throw new InvalidOperationException($"\"{name}\" is {element.ValueKind}, expected {kind}");
+
+    private static string RequiredText(JsonElement element, string name)
+    {
+        var text = RequiredKind(element, name, JsonValueKind.String).GetString();
+        return string.IsNullOrEmpty(text) ? throw new InvalidOperationException($"\"{name}\" is empty") : text!;
+    }
+
     private static DateTimeOffset ParseTime(JsonElement element) =>
-        DateTimeOffset.Parse(element.GetString() ?? throw new FormatException("a time is not a string"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        DateTimeOffset.Parse(element.ValueKind == JsonValueKind.String ? element.GetString()! : throw new FormatException("a time is not a string"),
+            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

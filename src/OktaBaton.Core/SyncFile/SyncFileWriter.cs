@@ -40,6 +40,10 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
     {
         if (string.IsNullOrWhiteSpace(targetPath)) throw new ArgumentException("A sync file path is required.", nameof(targetPath));
         if (header is null) throw new ArgumentNullException(nameof(header));
+        if (string.IsNullOrEmpty(header.SyncId) || header.SyncId.Any(c => !(char.IsLetterOrDigit(c) && c < 128) && c != '-' && c != '_' && c != '.'))
+        {
+            throw new ArgumentException("A sync id is required, of letters, digits, '-', '_' and '.' only (it closes the file in its end marker).", nameof(header));
+        }
         var fullPath = Path.GetFullPath(targetPath);
         var directory = Path.GetDirectoryName(fullPath);
         if (directory is null || !Directory.Exists(directory))
@@ -205,10 +209,11 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
         }
 
         Raw("{\n");
-        Property("format", w => w.WriteStringValue(SyncFileFormat.Name));
-        Property("version", w => w.WriteNumberValue(SyncFileFormat.Version));
+        Property(SyncFileFormat.FormatProperty, w => w.WriteStringValue(SyncFileFormat.Name));
+        Property(SyncFileFormat.VersionProperty, w => w.WriteNumberValue(SyncFileFormat.Version));
         Property("syncId", w => w.WriteStringValue(_header.SyncId));
         Property("startedAt", w => w.WriteStringValue(SyncFileJson.FormatTime(_header.StartedAt)));
+        Property("completedAt", w => w.WriteStringValue(SyncFileJson.FormatTime(trailer.CompletedAt)));
         Property("org", w =>
         {
             w.WriteStartObject();
@@ -222,17 +227,23 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
             foreach (var type in _header.ResourceTypes) SyncFileJson.WriteResourceType(w, type);
             w.WriteEndArray();
         });
-        Section("resources", l => l.Resources);
-        Section("entitlements", l => l.Entitlements);
-        Section("grants", l => l.Grants);
         Property("warnings", w =>
         {
             w.WriteStartArray();
             foreach (var warning in trailer.Warnings) SyncFileJson.WriteWarning(w, warning);
             w.WriteEndArray();
         });
-        Property("completedAt", w => w.WriteStringValue(SyncFileJson.FormatTime(trailer.CompletedAt)));
-        Property("stats", w => SyncFileJson.WriteStats(w, trailer.Stats), last: true);
+        Property("stats", w => SyncFileJson.WriteStats(w, trailer.Stats));
+        Section(SyncFileFormat.Resources, l => l.Resources);
+        Section(SyncFileFormat.Entitlements, l => l.Entitlements);
+        Section(SyncFileFormat.Grants, l => l.Grants);
+        // last, so a reader finds in the file's final bytes whether it is whole (SyncFileEnds)
+        Property(SyncFileFormat.End, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("syncId", _header.SyncId);
+            w.WriteEndObject();
+        }, last: true);
         Raw("}\n");
     }
 

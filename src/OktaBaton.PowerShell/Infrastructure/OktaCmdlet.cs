@@ -14,6 +14,7 @@ namespace OktaBaton.PowerShell.Infrastructure;
 public abstract class OktaCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private Exception? _pipelineWriteFailure;
 
     protected CancellationToken CancellationToken => _stopping.Token;
 
@@ -23,21 +24,42 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
     /// Runs <paramref name="work"/> on the thread pool and pumps its Write*/ShouldProcess calls on the pipeline
     /// thread until it ends. Exceptions from the work surface here, on the pipeline thread, unchanged.
     /// </summary>
+    /// <remarks>
+    /// When a write itself fails (-WarningAction Stop, a prompt answered Halt, a downstream command that stops
+    /// the pipeline), the work is cancelled and awaited before that failure surfaces: a command that failed never
+    /// acts afterwards. What the work still writes meanwhile is dropped.
+    /// </remarks>
     protected void RunAsync(Func<CmdletContext, Task> work)
     {
+        using var workStopping = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
         using var queue = new BlockingCollection<Action>();
-        var context = new CmdletContext(queue, this, CancellationToken);
+        var context = new CmdletContext(queue, this, workStopping.Token);
         Task running;
         using (WantsDebug() ? OktaRequestTrace.Observe(context.WriteDebug) : null)
         {
-            running = Task.Run(() => work(context), CancellationToken);
+            running = Task.Run(() => work(context), workStopping.Token);
         }
 
         _ = running.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-        foreach (var action in queue.GetConsumingEnumerable())
+        try
         {
-            action();
+            foreach (var action in queue.GetConsumingEnumerable())
+            {
+                action();
+            }
+        }
+        catch (Exception writeFailure)
+        {
+            _pipelineWriteFailure = writeFailure;
+            workStopping.Cancel();
+            foreach (var _ in queue.GetConsumingEnumerable())
+            {
+                // the command has failed: drop what the work still writes until it has stopped
+            }
+
+            ((IAsyncResult)running).AsyncWaitHandle.WaitOne();
+            throw;
         }
 
         try
@@ -71,7 +93,7 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         {
             RunAsync(work);
         }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
+        catch (Exception ex) when (!StopsTheCommand(ex))
         {
             WriteFailure(Unwrap(ex), target, subject);
         }
@@ -84,11 +106,35 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         {
             RunAsync(work);
         }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
+        catch (Exception ex) when (!StopsTheCommand(ex))
         {
             ThrowFailure(Unwrap(ex), target, subject);
         }
     }
+
+    /// <summary>
+    /// Runs one step of work on the pipeline thread (reading a file between writes): its failure becomes a categorised
+    /// terminating error, while what writing to the pipeline throws is never caught here.
+    /// </summary>
+    protected TResult Terminating<TResult>(object? target, string? subject, Func<TResult> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception ex) when (!StopsTheCommand(ex))
+        {
+            ThrowFailure(Unwrap(ex), target, subject);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Failures of the pipeline itself (Ctrl+C, a write whose preference is Stop, a prompt answered Halt, a
+    /// downstream command that stopped): they end the command as PowerShell raised them, never as an item's error.
+    /// </summary>
+    private bool StopsTheCommand(Exception exception) =>
+        exception is PipelineStoppedException || ReferenceEquals(exception, _pipelineWriteFailure);
 
     protected static Exception Unwrap(Exception exception)
     {

@@ -1,8 +1,10 @@
 using System;
 using System.Management.Automation;
+using System.IO;
 using System.Net.Http;
 using OktaBaton.Core;
 using OktaBaton.Core.Okta;
+using OktaBaton.Core.SyncFile;
 
 namespace OktaBaton.PowerShell.Infrastructure;
 
@@ -15,7 +17,7 @@ internal static class OktaErrorRecords
     public static ErrorRecord From(Exception exception, object? target, string? subject = null)
     {
         var (errorId, category, advice) = Classify(exception, subject);
-        var record = new ErrorRecord(exception, errorId, category, target)
+        var record = new ErrorRecord(exception, errorId, category, FileOf(exception) ?? target)
         {
             ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = advice ?? string.Empty },
         };
@@ -32,6 +34,12 @@ internal static class OktaErrorRecords
                 return ClassifyApi(api, subject);
             case OktaPagingException:
                 return ("OktaPagingFailed", ErrorCategory.InvalidResult, "Okta's paging links misbehaved; try again, and report it if it persists.");
+            case SyncFileFormatException { FileVersion: not null }:
+                return ("OktaSyncFileVersionUnsupported", ErrorCategory.InvalidData, null);
+            case SyncFileFormatException:
+                return ("OktaSyncFileInvalid", ErrorCategory.InvalidData, "Run Invoke-OktaSync again to write a fresh sync file.");
+            case FileNotFoundException:
+                return (subject == "SyncFile" ? "OktaSyncFileNotFound" : "OktaFileNotFound", ErrorCategory.ObjectNotFound, "Check the path.");
             case PSArgumentException or ArgumentException:
                 return ("OktaInvalidArgument", ErrorCategory.InvalidArgument, null);
             case TimeoutException:
@@ -44,6 +52,14 @@ internal static class OktaErrorRecords
                 return ("OktaUnexpectedError", ErrorCategory.NotSpecified, null);
         }
     }
+
+    /// <summary>The file a failure is about, as the error's target, when the exception names one.</summary>
+    private static string? FileOf(Exception exception) => exception switch
+    {
+        SyncFileFormatException format => format.FilePath,
+        FileNotFoundException missing => missing.FileName,
+        _ => null,
+    };
 
     private static (string, ErrorCategory, string?) ClassifyApi(OktaApiException api, string? subject)
     {

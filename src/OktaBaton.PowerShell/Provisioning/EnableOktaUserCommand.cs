@@ -1,19 +1,16 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OktaBaton.Core;
 using OktaBaton.Core.Provisioning;
 
 namespace OktaBaton.PowerShell.Provisioning;
 
-/// <summary>Enables users: a STAGED user is activated without an email, a SUSPENDED one unsuspended; an enabled user needs no call; a DEPROVISIONED one is an error.</summary>
+/// <summary>Enables users: a STAGED user is activated without an email, a SUSPENDED one unsuspended; an enabled user needs no call; a DEPROVISIONED one is an error (Restore-OktaUser reactivates it).</summary>
 [Cmdlet(VerbsLifecycle.Enable, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Enable-OktaUser.md")]
 [OutputType(typeof(UserChange))]
-public sealed class EnableOktaUserCommand : ProvisioningCmdlet
+public sealed class EnableOktaUserCommand : OktaUserCommand
 {
-    /// <summary>The user's id or login.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "Login", "PrincipalId")]
-    [ValidateNotNullOrEmpty]
-    public string UserId { get; set; } = string.Empty;
-
-    protected override void ProcessRecord() =>
-        Provision(UserId, "User", (connection, confirm, ct) => new UserLifecycle(connection.Client).EnableAsync(UserId, confirm, ct));
+    protected override Task<UserChange?> Change(OktaConnection connection, string user, ChangeConfirmation confirm, CancellationToken ct) =>
+        new UserLifecycle(connection.Client).EnableAsync(user, confirm, ct);
 }

@@ -1,13 +1,17 @@
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
+using OktaBaton.Core;
 using System.Security;
 using OktaBaton.Core.Provisioning;
+using OktaBaton.PowerShell.Infrastructure;
 
 namespace OktaBaton.PowerShell.Provisioning;
 
 /// <summary>
 /// Creates Okta accounts. A login that exists already comes back as AlreadyExists, untouched. A generated
-/// password (-GeneratePassword) is long and random and is never shown.
+/// password (-GeneratePassword) is long and random and is never shown. From CSV rows, -ExtraColumnsAsAttributes
+/// makes the columns no parameter takes profile attributes (without it they are ignored).
 /// </summary>
 [Cmdlet(VerbsCommon.New, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Base + "New-OktaUser.md")]
 [OutputType(typeof(UserChange))]
@@ -57,6 +61,14 @@ public sealed class NewOktaUserCommand : ProvisioningCmdlet
     [Parameter]
     public Hashtable? Attribute { get; set; }
 
+    /// <summary>The pipeline object (a CSV row), read only with -ExtraColumnsAsAttributes.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>Properties of the pipeline object that no parameter takes become profile attributes of that name.</summary>
+    [Parameter]
+    public SwitchParameter ExtraColumnsAsAttributes { get; set; }
+
     protected override void ProcessRecord()
     {
         var request = new NewUserRequest
@@ -72,12 +84,21 @@ public sealed class NewOktaUserCommand : ProvisioningCmdlet
             Password = Password,
             GeneratePassword = GeneratePassword.IsPresent,
         };
-        if (Attribute is not null)
+        var attributes = new List<KeyValuePair<string, object?>>(ExtraColumns.FromHashtable(Attribute));
+        if (ExtraColumnsAsAttributes)
         {
-            foreach (DictionaryEntry entry in Attribute)
+            attributes.AddRange(ExtraColumns.Of(InputObject, MyInvocation.MyCommand));
+        }
+
+        foreach (var pair in attributes)
+        {
+            if (request.Attributes.ContainsKey(pair.Key))
             {
-                request.Attributes[entry.Key.ToString() ?? string.Empty] = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                WriteFailure(new OktaOperationException("OktaInvalidArgument", OktaFailureKind.InvalidArgument, $"The attribute '{pair.Key}' is given twice."), Email, "User");
+                return;
             }
+
+            request.Attributes[pair.Key] = pair.Value;
         }
 
         Provision(request.Login ?? Email, "User", (connection, confirm, ct) =>

@@ -45,31 +45,18 @@ public sealed class CompareOktaSyncCommand : OktaCmdlet
     {
         var referencePath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ReferencePath);
         var differencePath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(DifferencePath);
-        var comparison = new SyncFileComparison(referencePath, differencePath, new SyncQueryFilter
+        using var comparison = new SyncFileComparison(referencePath, differencePath, new SyncQueryFilter
         {
             ResourceTypes = ResourceType,
             EntitlementIds = EntitlementId,
             PrincipalIds = PrincipalId,
         });
-        try
+        foreach (var warning in Terminating(referencePath, "SyncFile", comparison.Validate)) WriteWarning(warning);
+        using var changes = Terminating(referencePath, "SyncFile", () => comparison.Changes(Expand, IncludeResources).GetEnumerator());
+        while (Terminating(referencePath, "SyncFile", changes.MoveNext))
         {
-            foreach (var warning in comparison.Validate()) WriteWarning(warning);
-            foreach (var change in comparison.Changes(Expand, IncludeResources))
-            {
-                if (CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
-                WriteObject(change);
-            }
-        }
-        catch (SyncFileFormatException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, "OktaSyncFileInvalid", ErrorCategory.InvalidData, ex.FilePath)
-            {
-                ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Run Invoke-OktaSync again to write a fresh sync file." },
-            });
-        }
-        catch (FileNotFoundException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, "OktaSyncFileNotFound", ErrorCategory.ObjectNotFound, ex.FileName));
+            if (CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
+            WriteObject(changes.Current);
         }
     }
 }

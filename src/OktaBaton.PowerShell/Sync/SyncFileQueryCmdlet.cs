@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using OktaBaton.Core.SyncFile;
 using OktaBaton.PowerShell.Infrastructure;
@@ -29,30 +30,23 @@ public abstract class SyncFileQueryCmdlet : OktaCmdlet
 
     protected string ResolvedPath() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
 
-    /// <summary>Streams records to the pipeline on this thread; a bad file is a terminating error naming line and position.</summary>
-    protected void Stream<T>(Func<SyncFileQuery, System.Collections.Generic.IEnumerable<T>> query, SyncQueryFilter filter, Action<SyncFileQuery>? after = null)
+    /// <summary>
+    /// Streams records to the pipeline on this thread. The file is validated whole before the first record, so a bad
+    /// file is a terminating error (naming line and position) and no record at all. <paramref name="validated"/> runs
+    /// once the file is known good, before the first record (to warn about what the file says).
+    /// </summary>
+    protected void Stream<T>(Func<SyncFileQuery, IEnumerable<T>> query, SyncQueryFilter filter, Action<SyncFileQuery>? validated = null)
     {
         var path = ResolvedPath();
         var fileQuery = new SyncFileQuery(path, filter);
-        try
+        using var records = Terminating(path, "SyncFile", () => query(fileQuery).GetEnumerator());
+        var more = Terminating(path, "SyncFile", records.MoveNext);
+        validated?.Invoke(fileQuery);
+        while (more)
         {
-            foreach (var record in query(fileQuery))
-            {
-                if (CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
-                WriteObject(record);
-            }
-            after?.Invoke(fileQuery);
-        }
-        catch (SyncFileFormatException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, "OktaSyncFileInvalid", ErrorCategory.InvalidData, path)
-            {
-                ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Run Invoke-OktaSync again to write a fresh sync file." },
-            });
-        }
-        catch (System.IO.FileNotFoundException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, "OktaSyncFileNotFound", ErrorCategory.ObjectNotFound, path));
+            if (CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
+            WriteObject(records.Current);
+            more = Terminating(path, "SyncFile", records.MoveNext);
         }
     }
 }

@@ -21,7 +21,11 @@ public enum Permission
     ManageRoleAssignments = 1 << 10,
     /// <summary>A service app with scopes but no admin role: Okta answers user lists with 200 and nothing in them.</summary>
     HiddenDirectory = 1 << 11,
+    /// <summary>The System Log (/api/v1/logs): every admin role, the read-only one included, may read it.</summary>
+    ReadLogs = 1 << 12,
+    /// <summary>/api/v1/devices (okta.devices.read).</summary>
+    ReadDevices = 1 << 13,
 
-    ReadAll = ReadUsers | ReadGroups | ReadApps | ReadIam | ReadRoleAssignments | ReadApiTokens,
+    ReadAll = ReadUsers | ReadGroups | ReadApps | ReadIam | ReadRoleAssignments | ReadApiTokens | ReadLogs | ReadDevices,
     All = ReadAll | ManageUsers | ManageGroups | ManageGroupMembership | ManageAppAssignments | ManageRoleAssignments,
 }

@@ -17,7 +17,7 @@ public static class PermissionProfiles
         [ReadOnly] = ReadOnlyPermissions,
         [CustomReadOnly] = Permission.ReadAll,
         [ReadOnlyAppAdminGroupAdmin] = ReadOnlyPermissions | Permission.ManageGroups | Permission.ManageGroupMembership | Permission.ManageAppAssignments,
-        [NoAdminRole] = ReadOnlyPermissions | Permission.HiddenDirectory,
+        [NoAdminRole] = (ReadOnlyPermissions & ~Permission.ReadLogs) | Permission.HiddenDirectory,
     };
 
     public static IEnumerable<string> Names => Profiles.Keys;
@@ -47,6 +47,8 @@ public static class PermissionProfiles
                 "okta.roles.read" => Permission.ReadIam | Permission.ReadRoleAssignments,
                 "okta.roles.manage" => Permission.ReadIam | Permission.ReadRoleAssignments | Permission.ManageRoleAssignments,
                 "okta.apiTokens.read" => Permission.ReadApiTokens,
+                "okta.logs.read" => Permission.ReadLogs,
+                "okta.devices.read" => Permission.ReadDevices,
                 _ => Permission.None,
             };
         }

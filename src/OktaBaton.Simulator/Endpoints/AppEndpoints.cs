@@ -23,20 +23,25 @@ internal static class AppEndpoints
         router.Delete("/api/v1/apps/{id}/groups/{groupId}", Permission.ManageAppAssignments, UnassignGroup);
     }
 
-    private static string? Field(OktaApp app, string field) => field switch
+    /// <summary>
+    /// An app's filter attributes. <c>user.id</c> and <c>group.id</c> are relations (the users assigned, directly or
+    /// through a group; the groups assigned): the term matches when any of them has the id.
+    /// </summary>
+    private static IReadOnlyList<string?> Values(OktaApp app, OrgState org, string field) => field switch
     {
-        "id" => app.Id,
-        "status" => app.Status,
-        "name" => app.Name,
-        "label" => app.Label,
-        "signOnMode" => app.SignOnMode,
-        _ => null,
+        "id" => new[] { app.Id },
+        "status" => new[] { app.Status },
+        "name" => new[] { app.Name },
+        "settings.slo.enabled" => new[] { "false" },
+        "user.id" => app.UserIndexes.Items.Select(i => org.Users[i]?.Id).ToList(),
+        "group.id" => app.GroupIndexes.Items.Select(i => org.Groups[i]?.Id).ToList(),
+        _ => Array.Empty<string?>(),
     };
 
     private static void List(ApiRequest request, OrgState org)
     {
         var q = request.Query("q");
-        var expression = request.Query("filter") is { } filter ? FilterExpression.Parse(filter, "filter") : null;
+        var expression = request.Query("filter") is { } filter ? FilterExpression.Parse(filter, ListFilters.AppsFilter) : null;
         var limit = request.Limit(20, 200);
         var start = 0;
         if (request.Query("after") is { } after)
@@ -45,7 +50,7 @@ internal static class AppEndpoints
         }
         request.WritePage(org.Apps, start, limit, pageable: true,
             app => (q is null || app.Label.StartsWith(q, StringComparison.OrdinalIgnoreCase) || app.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase))
-                && (expression is null || expression.Matches(field => Field(app, field))),
+                && (expression is null || expression.MatchesAny(field => Values(app, org, field))),
             app => app.Id,
             (json, app) => OktaJson.WriteApp(json, app, request.BaseUrl));
     }
@@ -93,7 +98,7 @@ internal static class AppEndpoints
         {
             throw new OktaApiException(409, "E0000062", "The specified user is already assigned to the application.");
         }
-        org.AssignAppUser(app, user, UserNameOf(body), DateTimeOffset.UtcNow);
+        org.AssignAppUser(app, user, UserNameOf(body), org.Now);
         OktaJson.WriteAppUser(request.Json, app, app.Users[user.Index], org, request.BaseUrl);
     }
 
@@ -102,10 +107,9 @@ internal static class AppEndpoints
         var app = org.GetApp(request.Route("id"));
         var user = org.GetUser(request.Route("userId"));
         var assignment = FindAssignment(app, user);
-        if (UserNameOf(request.Body()) is { } userName)
+        if (UserNameOf(request.Body()) is { } userName && userName != assignment.UserName)
         {
-            assignment.UserName = userName;
-            assignment.LastUpdated = DateTimeOffset.UtcNow;
+            org.ChangeAppUserName(app, assignment, userName, org.Now);
         }
         OktaJson.WriteAppUser(request.Json, app, assignment, org, request.BaseUrl);
     }
@@ -165,7 +169,7 @@ internal static class AppEndpoints
                 priority = p.GetInt32();
             }
         }
-        var assignment = org.AssignAppGroup(app, group, priority, DateTimeOffset.UtcNow);
+        var assignment = org.AssignAppGroup(app, group, priority, org.Now);
         OktaJson.WriteAppGroup(request.Json, app, assignment, org, request.BaseUrl);
     }
 
@@ -173,7 +177,7 @@ internal static class AppEndpoints
     {
         var app = org.GetApp(request.Route("id"));
         var group = org.GetGroup(request.Route("groupId"));
-        if (!org.UnassignAppGroup(app, group, DateTimeOffset.UtcNow))
+        if (!org.UnassignAppGroup(app, group, org.Now))
         {
             throw OktaApiException.NotFound(group.Id, "ApplicationGroupAssignment");
         }

@@ -26,8 +26,9 @@ internal static class GroupEndpoints
         router.Get("/api/v1/groups/{id}/apps", Permission.ReadGroups | Permission.ReadApps, Apps);
     }
 
-    public static string? Field(OktaGroup group, string field) => field switch
+    private static string? Field(OktaGroup group, OrgState org, string field) => field switch
     {
+        "source.id" => group.SourceAppIndex is { } source ? org.Apps[source]?.Id : null,
         "id" => group.Id,
         "type" => group.Type,
         "profile.name" => group.Name,
@@ -41,8 +42,8 @@ internal static class GroupEndpoints
     private static void List(ApiRequest request, OrgState org)
     {
         var q = request.Query("q");
-        var expression = request.Query("search") is { } search ? FilterExpression.Parse(search, "search")
-            : request.Query("filter") is { } filter ? FilterExpression.Parse(filter, "filter")
+        var expression = request.Query("search") is { } search ? FilterExpression.Parse(search, ListFilters.GroupsSearch)
+            : request.Query("filter") is { } filter ? FilterExpression.Parse(filter, ListFilters.GroupsFilter)
             : null;
         var withStats = string.Equals(request.Query("expand"), "stats", StringComparison.OrdinalIgnoreCase);
         var pageable = q is null;
@@ -54,7 +55,7 @@ internal static class GroupEndpoints
         }
         request.WritePage(org.Groups, start, limit, pageable,
             group => (q is null || group.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase))
-                && (expression is null || expression.Matches(field => Field(group, field))),
+                && (expression is null || expression.Matches(field => Field(group, org, field))),
             group => group.Id,
             (json, group) => OktaJson.WriteGroup(json, group, org, request.BaseUrl, withStats));
     }
@@ -96,7 +97,7 @@ internal static class GroupEndpoints
                 throw OktaApiException.Validation("UserGroup", "name: An object with this field already exists in the current organization");
             }
         }
-        var group = org.AddGroup(OktaGroup.OktaGroupType, name, description, DateTimeOffset.UtcNow);
+        var group = org.AddGroup(OktaGroup.OktaGroupType, name, description, org.Now);
         OktaJson.WriteGroup(request.Json, group, org, request.BaseUrl, withStats: false);
     }
 
@@ -108,9 +109,7 @@ internal static class GroupEndpoints
         {
             throw new OktaApiException(403, "E0000006", "You do not have permission to perform the requested action");
         }
-        group.Name = name;
-        group.Description = description;
-        group.LastUpdated = DateTimeOffset.UtcNow;
+        org.UpdateGroupProfile(group, name, description, org.Now);
         OktaJson.WriteGroup(request.Json, group, org, request.BaseUrl, withStats: false);
     }
 
@@ -122,7 +121,7 @@ internal static class GroupEndpoints
             // Okta deletes OKTA_GROUP and APP_GROUP groups; built-in ones (Everyone) are immutable.
             throw OktaApiException.Forbidden();
         }
-        org.DeleteGroup(group);
+        org.DeleteGroup(group, org.Now);
         request.NoContent();
     }
 
@@ -140,7 +139,7 @@ internal static class GroupEndpoints
         json.WriteStartArray();
         for (var i = start; i < end; i++)
         {
-            OktaJson.WriteUser(json, org.Users[members[i]]!, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks);
+            OktaJson.WriteUser(json, org.Users[members[i]]!, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks, inCollection: true);
         }
         json.WriteEndArray();
         request.PageLinks(end < members.Count ? org.Users[members[end - 1]]!.Id : null, limit);
@@ -151,7 +150,7 @@ internal static class GroupEndpoints
         var group = org.GetGroup(request.Route("id"));
         var user = org.GetUser(request.Route("userId"));
         RequireOktaGroup(group);
-        org.AddMember(group, user, DateTimeOffset.UtcNow);
+        org.AddMember(group, user, org.Now);
         request.NoContent();
     }
 
@@ -160,7 +159,7 @@ internal static class GroupEndpoints
         var group = org.GetGroup(request.Route("id"));
         var user = org.GetUser(request.Route("userId"));
         RequireOktaGroup(group);
-        org.RemoveMember(group, user, DateTimeOffset.UtcNow);
+        org.RemoveMember(group, user, org.Now);
         request.NoContent();
     }
 

@@ -135,7 +135,7 @@ internal static class IamEndpoints
         }
         var role = org.FindRole(roleText) ?? throw OktaApiException.NotFound(roleText, "Role");
         var principals = ReadMembers(body, "members", org);
-        var now = DateTimeOffset.UtcNow;
+        var now = org.Now;
         org.GetOrAddBinding(set, role.Id);
         foreach (var (type, index) in principals)
         {
@@ -155,7 +155,7 @@ internal static class IamEndpoints
     {
         var set = GetSet(request, org);
         var binding = GetBinding(request, set);
-        var now = DateTimeOffset.UtcNow;
+        var now = org.Now;
         foreach (var (type, index) in ReadMembers(request.Body(), "additions", org))
         {
             org.AddBindingMember(set, binding.RoleId, type, index, now);

@@ -88,7 +88,7 @@ internal static class RoleEndpoints
         {
             throw new OktaApiException(409, "E0000090", "Duplicate role assignment exception.", "The role specified is already assigned to the user.");
         }
-        var assignment = org.AddRole(assignmentType, index, type, label, roleId, resourceSetId, "ACTIVE", DateTimeOffset.UtcNow);
+        var assignment = org.AddRole(assignmentType, index, type, label, roleId, resourceSetId, "ACTIVE", org.Now);
         request.StatusCode = 201;
         OktaJson.WriteRoleAssignment(request.Json, assignment, org, request.BaseUrl);
     }

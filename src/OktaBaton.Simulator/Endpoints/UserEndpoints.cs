@@ -3,6 +3,7 @@ using OktaBaton.Simulator.Auth;
 using OktaBaton.Simulator.Http;
 using OktaBaton.Simulator.Json;
 using OktaBaton.Simulator.Model;
+using OktaBaton.Simulator.SystemLog;
 
 namespace OktaBaton.Simulator.Endpoints;
 
@@ -19,8 +20,6 @@ internal static class UserEndpoints
         router.Get("/api/v1/users/me", Permission.None, Me);
         router.Get("/api/v1/users/{id}", Permission.ReadUsers, Get);
         router.Post("/api/v1/users/{id}", Permission.ManageUsers, UpdateProfile);
-        router.Delete("/api/v1/users/{id}", Permission.ManageUsers, Delete);
-        router.Post("/api/v1/users/{id}/lifecycle/{action}", Permission.ManageUsers, Lifecycle);
         router.Get("/api/v1/users/{id}/groups", Permission.ReadUsers | Permission.ReadGroups, Groups);
     }
 
@@ -32,11 +31,11 @@ internal static class UserEndpoints
         FilterExpression? expression = null;
         if (search is not null)
         {
-            expression = FilterExpression.Parse(search, "search");
+            expression = FilterExpression.Parse(search, ListFilters.UsersSearch(org));
         }
         else if (filter is not null)
         {
-            expression = FilterExpression.Parse(filter, "filter");
+            expression = FilterExpression.Parse(filter, ListFilters.UsersFilter);
         }
         // Okta leaves DEPROVISIONED users out unless the caller searches or filters.
         var includeDeprovisioned = expression is not null;
@@ -70,11 +69,12 @@ internal static class UserEndpoints
         request.WritePage(org.Users, start, limit, pageable,
             user => Matches(user),
             user => user.Id,
-            (json, user) => OktaJson.WriteUser(json, user, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks));
+            (json, user) => OktaJson.WriteUser(json, user, org, request.BaseUrl, request.OmitCredentials, request.OmitCredentialsLinks, inCollection: true));
     }
 
+    /// <summary>listUsers <c>q</c>: "matched against firstName, lastName, or email" with a starts-with match.</summary>
     private static bool StartsWithAny(UserProfile profile, string q) =>
-        Starts(profile.Login, q) || Starts(profile.Email, q) || Starts(profile.FirstName, q) || Starts(profile.LastName, q);
+        Starts(profile.Email, q) || Starts(profile.FirstName, q) || Starts(profile.LastName, q);
 
     private static bool Starts(string? value, string q) => value is not null && value.StartsWith(q, StringComparison.OrdinalIgnoreCase);
 
@@ -112,6 +112,7 @@ internal static class UserEndpoints
         {
             throw OktaApiException.Validation("User", "profile: The field cannot be left blank");
         }
+        UserSchema.RejectUndefined(profileJson, org, "newUser");
         var profile = ReadProfile(profileJson, new UserProfile());
         var causes = new List<string>();
         if (string.IsNullOrWhiteSpace(profile.Login))
@@ -147,50 +148,57 @@ internal static class UserEndpoints
         var isFederated = request.QueryFlag("provider", false);
         var activate = request.QueryFlag("activate", true);
         var status = !activate ? UserStatus.Staged : hasPassword || isFederated ? UserStatus.Active : UserStatus.Provisioned;
-        var now = DateTimeOffset.UtcNow;
-        var user = org.AddUser(profile, status, now);
-        if (hasPassword)
-        {
-            user.PasswordChanged = now;
-        }
-        if (isFederated)
-        {
-            user.ProviderType = "FEDERATION";
-            user.ProviderName = "FEDERATION";
-        }
+        var providerType = isFederated ? "FEDERATION" : "OKTA";
+        var providerName = providerType;
         if (credentials.ValueKind == JsonValueKind.Object && credentials.TryGetProperty("provider", out var provider) && provider.ValueKind == JsonValueKind.Object)
         {
-            user.ProviderType = provider.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : user.ProviderType;
-            user.ProviderName = provider.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : user.ProviderType;
+            providerType = provider.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : providerType;
+            providerName = provider.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : providerType;
         }
-        if (string.Equals(request.Query("nextLogin"), "changePassword", StringComparison.OrdinalIgnoreCase) && user.Status == UserStatus.Active)
-        {
-            org.SetUserStatus(user, UserStatus.PasswordExpired, now);
-        }
+        var groups = new List<OktaGroup>();
         if (body.TryGetProperty("groupIds", out var groupIds) && groupIds.ValueKind == JsonValueKind.Array)
         {
             foreach (var groupId in groupIds.EnumerateArray())
             {
-                var group = org.GetGroup(groupId.GetString() ?? string.Empty);
-                org.AddMember(group, user, now);
+                groups.Add(org.GetGroup(groupId.GetString() ?? string.Empty));
             }
+        }
+        var now = org.Now;
+        var user = org.AddUser(profile, status, now, new NewUserCredentials(hasPassword, providerType, providerName));
+        if (string.Equals(request.Query("nextLogin"), "changePassword", StringComparison.OrdinalIgnoreCase) && user.Status == UserStatus.Active)
+        {
+            org.ChangeUserStatus(user, UserStatus.PasswordExpired, EventTypes.UserExpirePassword, "Expire user password", now);
+        }
+        foreach (var group in groups)
+        {
+            org.AddMember(group, user, now);
         }
         OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
     }
 
+    /// <summary>
+    /// POST /users/{id}: partial update — only the attributes sent change; an explicit null clears one. A DEPROVISIONED
+    /// user's profile cannot be updated unless the org turned on "Edit deactivated user profiles" (spec, updateUser);
+    /// Okta then answers 404 E0000007 as for a missing user (okta/okta-sdk-java#721).
+    /// </summary>
     private static void UpdateProfile(ApiRequest request, OrgState org)
     {
         var user = org.GetUser(request.Route("id"));
         var body = request.Body();
+        if (user.Status == UserStatus.Deprovisioned)
+        {
+            throw OktaApiException.NotFound(user.Id, "User");
+        }
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("profile", out var profileJson) && profileJson.ValueKind == JsonValueKind.Object)
         {
+            UserSchema.RejectUndefined(profileJson, org, "user");
+            UserSchema.RejectBlankRequired(profileJson);
             var newLogin = profileJson.TryGetProperty("login", out var login) && login.ValueKind == JsonValueKind.String ? login.GetString() : null;
             if (newLogin is not null && !string.Equals(newLogin, user.Profile.Login, StringComparison.OrdinalIgnoreCase) && org.LoginExists(newLogin))
             {
                 throw OktaApiException.Validation("login", "login: An object with this field already exists in the current organization");
             }
-            ReadProfile(profileJson, user.Profile);
-            user.LastUpdated = DateTimeOffset.UtcNow;
+            org.UpdateUserProfile(user, profile => ReadProfile(profileJson, profile), org.Now);
         }
         OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
     }
@@ -214,104 +222,4 @@ internal static class UserEndpoints
         }
         return profile;
     }
-
-    private static void Delete(ApiRequest request, OrgState org)
-    {
-        var user = org.GetUser(request.Route("id"));
-        var now = DateTimeOffset.UtcNow;
-        // Okta deactivates on the first DELETE and deletes on the second.
-        if (user.Status != UserStatus.Deprovisioned)
-        {
-            org.SetUserStatus(user, UserStatus.Deprovisioned, now);
-        }
-        else
-        {
-            org.DeleteUser(user, now);
-        }
-        request.NoContent();
-    }
-
-    private static void Lifecycle(ApiRequest request, OrgState org)
-    {
-        var user = org.GetUser(request.Route("id"));
-        var now = DateTimeOffset.UtcNow;
-        switch (request.Route("action").ToLowerInvariant())
-        {
-            case "activate":
-                if (user.Status is UserStatus.Active)
-                {
-                    throw new OktaApiException(403, "E0000016", "Activation failed because the user is already active");
-                }
-                if (user.Status is not (UserStatus.Staged or UserStatus.Deprovisioned))
-                {
-                    throw NotAllowed();
-                }
-                org.SetUserStatus(user, user.PasswordChanged is null && user.ProviderType == "OKTA" ? UserStatus.Provisioned : UserStatus.Active, now);
-                user.Activated = now;
-                if (request.QueryFlag("sendEmail", true))
-                {
-                    request.Json.WriteStartObject();
-                    request.Json.WriteEndObject();
-                }
-                else
-                {
-                    request.Json.WriteStartObject();
-                    request.Json.WriteString("activationUrl", $"{request.BaseUrl}/welcome/{user.Id}");
-                    request.Json.WriteString("activationToken", "XE6wE17zmphl3KqAPFxO");
-                    request.Json.WriteEndObject();
-                }
-                return;
-            case "deactivate":
-                if (user.Status != UserStatus.Deprovisioned)
-                {
-                    org.SetUserStatus(user, UserStatus.Deprovisioned, now);
-                }
-                break;
-            case "suspend":
-                if (user.Status != UserStatus.Active)
-                {
-                    throw OktaApiException.Validation("suspend", "Cannot suspend a user that is not active");
-                }
-                org.SetUserStatus(user, UserStatus.Suspended, now);
-                break;
-            case "unsuspend":
-                if (user.Status != UserStatus.Suspended)
-                {
-                    throw OktaApiException.Validation("unsuspend", "Cannot unsuspend a user that is not suspended");
-                }
-                org.SetUserStatus(user, UserStatus.Active, now);
-                break;
-            case "reactivate":
-                if (user.Status != UserStatus.Provisioned)
-                {
-                    throw NotAllowed();
-                }
-                request.Json.WriteStartObject();
-                request.Json.WriteString("activationUrl", $"{request.BaseUrl}/welcome/{user.Id}");
-                request.Json.WriteEndObject();
-                return;
-            case "unlock":
-                if (user.Status != UserStatus.LockedOut)
-                {
-                    throw NotAllowed();
-                }
-                org.SetUserStatus(user, UserStatus.Active, now);
-                break;
-            case "expire_password":
-                if (user.Status is not (UserStatus.Active or UserStatus.PasswordExpired))
-                {
-                    throw NotAllowed();
-                }
-                org.SetUserStatus(user, UserStatus.PasswordExpired, now);
-                OktaJson.WriteUser(request.Json, user, org, request.BaseUrl);
-                return;
-            default:
-                throw OktaApiException.PathNotFound();
-        }
-        request.Json.WriteStartObject();
-        request.Json.WriteEndObject();
-    }
-
-    private static OktaApiException NotAllowed() =>
-        new(403, "E0000038", "This operation is not allowed in the user's current status.");
 }

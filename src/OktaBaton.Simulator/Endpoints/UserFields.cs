@@ -13,6 +13,8 @@ internal static class UserFields
         "status" => user.Status,
         "type.id" => org.UserTypeId,
         "created" => OktaJson.Timestamp(user.Created),
+        "activated" => user.Activated is { } activated ? OktaJson.Timestamp(activated) : null,
+        "statusChanged" => user.StatusChanged is { } changed ? OktaJson.Timestamp(changed) : null,
         "lastUpdated" => OktaJson.Timestamp(user.LastUpdated),
         _ when field.StartsWith("profile.", StringComparison.Ordinal) => Profile(user.Profile, field["profile.".Length..]),
         _ => null,

@@ -19,6 +19,12 @@ internal sealed class AdminEndpoints
     public async Task HandleAsync(HttpContext context, string path)
     {
         var method = context.Request.Method;
+        const string ConsolePrefix = "/__simulator/console/";
+        if (path.StartsWith(ConsolePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            await _pipeline.ServeConsoleAsync(context, path[(ConsolePrefix.Length - 1)..]).ConfigureAwait(false);
+            return;
+        }
         var route = path.TrimEnd('/').ToLowerInvariant();
         switch (route)
         {
@@ -33,6 +39,23 @@ internal sealed class AdminEndpoints
                     }
                 }
                 await WriteJsonAsync(context, buffer.WrittenMemory).ConfigureAwait(false);
+                return;
+            case "/__simulator/log" when HttpMethods.IsGet(method):
+                var events = new ArrayBufferWriter<byte>(64 * 1024);
+                using (var writer = new Utf8JsonWriter(events))
+                {
+                    var org = _pipeline.Org;
+                    lock (org.Sync)
+                    {
+                        writer.WriteStartArray();
+                        foreach (var e in org.Log.Events)
+                        {
+                            LogEventJson.Write(writer, e);
+                        }
+                        writer.WriteEndArray();
+                    }
+                }
+                await WriteJsonAsync(context, events.WrittenMemory).ConfigureAwait(false);
                 return;
             case "/__simulator/stats" when HttpMethods.IsGet(method):
                 await WriteJsonAsync(context, JsonSerializer.SerializeToUtf8Bytes(_pipeline.Stats.Snapshot(), StatsJson)).ConfigureAwait(false);

@@ -10,6 +10,8 @@ internal static class BucketClassifier
     public const string GroupsId = "groups-id";
     public const string Apps = "apps";
     public const string AppsId = "apps-id";
+    /// <summary>/api/v1/logs: 120 a minute ("if your org-wide limit for the /api/v1/logs bucket is 120 requests per minute", rl2-token-oauth).</summary>
+    public const string Logs = "logs";
     public const string Default = "default";
 
     public static readonly IReadOnlyDictionary<string, int> WorkforceLimits = new Dictionary<string, int>(StringComparer.Ordinal)
@@ -21,6 +23,7 @@ internal static class BucketClassifier
         [GroupsId] = 1000,
         [Apps] = 100,
         [AppsId] = 500,
+        [Logs] = 120,
         [Default] = 1200,
     };
 
@@ -51,6 +54,10 @@ internal static class BucketClassifier
         if (trimmed == "/api/v1/apps" || trimmed.StartsWith("/api/v1/apps/", StringComparison.Ordinal))
         {
             return Apps;
+        }
+        if (trimmed == "/api/v1/logs")
+        {
+            return Logs;
         }
         return Default;
     }

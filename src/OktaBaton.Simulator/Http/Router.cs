@@ -13,6 +13,8 @@ internal sealed class Router
     public void MapAnonymous(string method, string template, ApiHandler handler) =>
         _routes.Add(new Route(method, template, Permission.None, handler, anonymous: true));
 
+    public IReadOnlyList<string> Keys => _routes.Select(r => r.Key).ToList();
+
     public void Get(string template, Permission needed, ApiHandler handler) => Map("GET", template, needed, handler);
     public void Post(string template, Permission needed, ApiHandler handler) => Map("POST", template, needed, handler);
     public void Put(string template, Permission needed, ApiHandler handler) => Map("PUT", template, needed, handler);

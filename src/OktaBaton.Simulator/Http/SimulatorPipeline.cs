@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using OktaBaton.Simulator.Auth;
 using OktaBaton.Simulator.Model;
+using OktaBaton.Simulator.SystemLog;
 
 namespace OktaBaton.Simulator.Http;
 
@@ -64,6 +65,8 @@ internal sealed class SimulatorPipeline
         var response = context.Response;
         var path = request.Path.Value ?? "/";
         response.Headers["X-Okta-Request-Id"] = Model.IdFactory.Make("", _requestIdSalt, (int)Interlocked.Increment(ref _requestCounter));
+        // Okta's Date header is the org's clock: clients learn it from here (rate-limit resets, the System Log's "now").
+        response.Headers.Date = Org.Now.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         if (path.StartsWith("/__simulator", StringComparison.OrdinalIgnoreCase))
         {
             await _admin.HandleAsync(context, path).ConfigureAwait(false);
@@ -87,7 +90,7 @@ internal sealed class SimulatorPipeline
                 Stats.ConcurrencyRejected();
                 response.Headers["X-Rate-Limit-Limit"] = "0";
                 response.Headers["X-Rate-Limit-Remaining"] = "0";
-                response.Headers["X-Rate-Limit-Reset"] = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                response.Headers["X-Rate-Limit-Reset"] = (Org.Now.ToUnixTimeSeconds() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await WriteErrorAsync(context, 429, "E0000047", "API call exceeded rate limit due to too many requests.").ConfigureAwait(false);
                 return;
             }
@@ -95,7 +98,7 @@ internal sealed class SimulatorPipeline
             {
                 await Task.Delay(_options.LatencyMs, context.RequestAborted).ConfigureAwait(false);
             }
-            var decision = RateLimiter.Take(bucket, DateTimeOffset.UtcNow);
+            var decision = RateLimiter.Take(bucket, Org.Now);
             response.Headers["X-Rate-Limit-Limit"] = decision.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Headers["X-Rate-Limit-Remaining"] = decision.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Headers["X-Rate-Limit-Reset"] = decision.ResetEpochSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -180,13 +183,59 @@ internal sealed class SimulatorPipeline
             return;
         }
 
+        await RunHandlerAsync(context, route, caller, values, body, org => ChangeContexts.ForRequest(context, caller, org)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The Admin Console: any API route, served for an administrator in a browser (no token, no rate limit, not
+    /// counted). Its changes reach the System Log with that administrator as the actor.
+    /// </summary>
+    public async Task ServeConsoleAsync(HttpContext context, string apiPath)
+    {
+        var request = context.Request;
+        var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
+        var body = isWrite ? await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false) : ReadOnlyMemory<byte>.Empty;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_router.Find(request.Method, apiPath, values).Route is not { Anonymous: false } route)
+        {
+            await WriteErrorAsync(context, 404, "E0000008", "The requested path was not found").ConfigureAwait(false);
+            return;
+        }
+        string adminId;
+        lock (Org.Sync)
+        {
+            var admin = request.Query["admin"].ToString();
+            var user = admin.Length == 0 ? Org.Users[Org.TokenOwnerIndex] : Org.FindUser(admin);
+            if (user is null)
+            {
+                adminId = string.Empty;
+            }
+            else
+            {
+                adminId = user.Id;
+            }
+        }
+        if (adminId.Length == 0)
+        {
+            await WriteErrorAsync(context, 404, "E0000007", $"Not found: Resource not found: {request.Query["admin"]} (User)").ConfigureAwait(false);
+            return;
+        }
+        var caller = new Caller(adminId, Permission.All, "AdminConsole");
+        await RunHandlerAsync(context, route, caller, values, body, org => ChangeContexts.ForAdminConsole(context, org, adminId, "/admin" + apiPath)).ConfigureAwait(false);
+    }
+
+    private async Task RunHandlerAsync(HttpContext context, Route route, Caller caller, Dictionary<string, string> values, ReadOnlyMemory<byte> body, Func<OrgState, ChangeContext> changeContext)
+    {
         using var api = new ApiRequest(context, caller, values, body, BaseUrl);
         try
         {
             var org = Org;
             lock (org.Sync)
             {
-                route.Handler(api, org);
+using (org.ChangesBy(changeContext(org)))
+                {
+                    route.Handler(api, org);
+                }
             }
         }
         catch (OktaApiException error)

@@ -29,7 +29,23 @@ internal static class OktaJson
         writer.WriteEndObject();
     }
 
-    public static void WriteUser(Utf8JsonWriter writer, OktaUser user, OrgState org, string baseUrl, bool omitCredentials = false, bool omitCredentialsLinks = false)
+    private static readonly (string Operation, string Rel)[] LifecycleLinks =
+    {
+        (UserTransitions.Activate, "activate"),
+        (UserTransitions.Reactivate, "reactivate"),
+        (UserTransitions.Suspend, "suspend"),
+        (UserTransitions.Unsuspend, "unsuspend"),
+        (UserTransitions.Unlock, "unlock"),
+        (UserTransitions.ExpirePassword, "expirePassword"),
+        (UserTransitions.ResetFactors, "resetFactors"),
+        (UserTransitions.Deactivate, "deactivate"),
+    };
+
+    /// <summary>
+    /// A user. A single user carries the lifecycle links its status allows; in a collection (<paramref name="inCollection"/>)
+    /// it carries none (spec, Users: "Individual users versus collection of users").
+    /// </summary>
+    public static void WriteUser(Utf8JsonWriter writer, OktaUser user, OrgState org, string baseUrl, bool omitCredentials = false, bool omitCredentialsLinks = false, bool inCollection = false)
     {
         writer.WriteStartObject();
         writer.WriteString("id", user.Id);
@@ -78,14 +94,113 @@ internal static class OktaJson
             WriteHref(writer, "changePassword", self + "/credentials/change_password");
             WriteHref(writer, "forgotPassword", self + "/credentials/forgot_password");
         }
-        if (user.Status == UserStatus.Active)
+        foreach (var (operation, rel) in inCollection ? Array.Empty<(string, string)>() : LifecycleLinks)
         {
-            WriteHref(writer, "suspend", self + "/lifecycle/suspend");
-            WriteHref(writer, "deactivate", self + "/lifecycle/deactivate");
+            // Okta offers resetFactors "only if the user is currently enrolled in one or more MFA factors" (spec).
+            if (UserTransitions.Allows(operation, user) && (operation != UserTransitions.ResetFactors || user.Factors.Count > 0))
+            {
+                WriteHref(writer, rel, self + "/lifecycle/" + operation);
+            }
         }
         WriteHref(writer, "type", $"{baseUrl}/api/v1/meta/types/user/{org.UserTypeId}");
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    /// <summary>A device as listDevices answers it; with expand=user each link embeds the full user, with userSummary its id and profile.</summary>
+    public static void WriteDevice(Utf8JsonWriter writer, Device device, OrgState org, string baseUrl, string? expand)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", device.Id);
+        writer.WriteString("status", device.Status);
+        WriteTime(writer, "created", device.Created);
+        WriteTime(writer, "lastUpdated", device.LastUpdated);
+        writer.WriteStartObject("profile");
+        writer.WriteString("displayName", device.DisplayName);
+        writer.WriteString("platform", device.Platform);
+        WriteIfPresent(writer, "manufacturer", device.Manufacturer);
+        WriteIfPresent(writer, "model", device.Model);
+        WriteIfPresent(writer, "osVersion", device.OsVersion);
+        WriteIfPresent(writer, "serialNumber", device.SerialNumber);
+        WriteIfPresent(writer, "udid", device.Udid);
+        WriteIfPresent(writer, "sid", device.Sid);
+        WriteIfPresent(writer, "imei", device.Imei);
+        writer.WriteBoolean("registered", device.Registered);
+        writer.WriteBoolean("secureHardwarePresent", device.SecureHardwarePresent);
+        WriteIfPresent(writer, "diskEncryptionType", device.DiskEncryptionType);
+        writer.WriteEndObject();
+        writer.WriteString("resourceType", "UDDevice");
+        writer.WriteStartObject("resourceDisplayName");
+        writer.WriteString("value", device.DisplayName);
+        writer.WriteBoolean("sensitive", false);
+        writer.WriteEndObject();
+        writer.WriteNull("resourceAlternateId");
+        writer.WriteString("resourceId", device.Id);
+        var self = $"{baseUrl}/api/v1/devices/{device.Id}";
+        writer.WriteStartObject("_links");
+        WriteHref(writer, "self", self);
+        WriteHref(writer, "users", self + "/users");
+        writer.WriteEndObject();
+        if (expand is not null)
+        {
+            writer.WriteStartObject("_embedded");
+            writer.WriteStartArray("users");
+            foreach (var link in device.Users)
+            {
+                var user = org.Users[link.UserIndex]!;
+                writer.WriteStartObject();
+                writer.WriteString("managementStatus", link.ManagementStatus);
+                WriteTime(writer, "created", link.Created);
+                writer.WriteString("screenLockType", link.ScreenLockType);
+                writer.WritePropertyName("user");
+                if (expand == "user")
+                {
+                    WriteUser(writer, user, org, baseUrl);
+                }
+                else
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", user.Id);
+                    writer.WriteStartObject("profile");
+                    WriteNullable(writer, "firstName", user.Profile.FirstName);
+                    WriteNullable(writer, "lastName", user.Profile.LastName);
+                    writer.WriteString("login", user.Profile.Login);
+                    WriteNullable(writer, "email", user.Profile.Email);
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>An enrolled factor as GET /api/v1/users/{userId}/factors lists it.</summary>
+    public static void WriteFactor(Utf8JsonWriter writer, UserFactor factor, OktaUser user, string baseUrl)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", factor.Id);
+        writer.WriteString("factorType", factor.FactorType);
+        writer.WriteString("provider", factor.Provider);
+        writer.WriteString("vendorName", factor.Provider);
+        writer.WriteString("status", "ACTIVE");
+        WriteTime(writer, "created", factor.Created);
+        WriteTime(writer, "lastUpdated", factor.Created);
+        writer.WriteStartObject("_links");
+        WriteHref(writer, "self", $"{baseUrl}/api/v1/users/{user.Id}/factors/{factor.Id}");
+        WriteHref(writer, "user", $"{baseUrl}/api/v1/users/{user.Id}");
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
     }
 
     public static void WriteUserProfile(Utf8JsonWriter writer, UserProfile profile)
@@ -165,6 +280,12 @@ internal static class OktaJson
         WriteTime(writer, "lastUpdated", app.LastUpdated);
         WriteTime(writer, "created", app.Created);
         writer.WriteString("signOnMode", app.SignOnMode);
+        writer.WriteStartObject("credentials");
+        writer.WriteStartObject("userNameTemplate");
+        writer.WriteString("template", app.UserNameTemplate);
+        writer.WriteString("type", "BUILT_IN");
+        writer.WriteEndObject();
+        writer.WriteEndObject();
         writer.WriteStartObject("accessibility");
         writer.WriteBoolean("selfService", false);
         writer.WriteEndObject();

@@ -28,6 +28,13 @@ internal static class StateWriter
             OktaJson.WriteTime(writer, "lastLogin", user.LastLogin);
             OktaJson.WriteTime(writer, "lastUpdated", user.LastUpdated);
             writer.WriteString("providerType", user.ProviderType);
+            writer.WriteBoolean("hasPassword", user.HasPassword);
+            writer.WriteStartArray("factors");
+            foreach (var factor in user.Factors)
+            {
+                writer.WriteStringValue(factor.FactorType);
+            }
+            writer.WriteEndArray();
             writer.WritePropertyName("profile");
             OktaJson.WriteUserProfile(writer, user.Profile);
             writer.WriteEndObject();
@@ -71,6 +78,7 @@ internal static class StateWriter
             writer.WriteString("label", app.Label);
             writer.WriteString("status", app.Status);
             writer.WriteString("signOnMode", app.SignOnMode);
+            writer.WriteString("userNameTemplate", app.UserNameTemplate);
             writer.WriteStartArray("users");
             foreach (var index in app.UserIndexes.Items)
             {
@@ -150,6 +158,29 @@ internal static class StateWriter
         foreach (var token in org.ApiTokens)
         {
             OktaJson.WriteApiToken(writer, token, org, baseUrl);
+        }
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("devices");
+        foreach (var device in org.Devices)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", device.Id);
+            writer.WriteString("status", device.Status);
+            writer.WriteString("displayName", device.DisplayName);
+            writer.WriteString("platform", device.Platform);
+            writer.WriteString("manufacturer", device.Manufacturer);
+            writer.WriteString("model", device.Model);
+            writer.WriteString("osVersion", device.OsVersion);
+            writer.WriteString("serialNumber", device.SerialNumber);
+            writer.WriteString("udid", device.Udid);
+            writer.WriteStartArray("userIds");
+            foreach (var link in device.Users)
+            {
+                writer.WriteStringValue(org.Users[link.UserIndex]!.Id);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
         writer.WriteEndArray();
         writer.WriteEndObject();

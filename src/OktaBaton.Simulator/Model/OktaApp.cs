@@ -16,6 +16,8 @@ internal sealed class OktaApp
     public string Label { get; set; }
     public string Status { get; set; } = "ACTIVE";
     public string SignOnMode { get; set; } = "SAML_2_0";
+    /// <summary>credentials.userNameTemplate.template: how Okta names a user assigned without a userName.</summary>
+    public string UserNameTemplate { get; set; } = Model.UserNameTemplate.OktaUsername;
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset LastUpdated { get; set; }
     /// <summary>Every app user (direct and through groups), pageable by user index.</summary>

@@ -22,4 +22,8 @@ internal sealed class OktaUser
     public string ProviderType { get; set; } = "OKTA";
     public string ProviderName { get; set; } = "OKTA";
     public bool Deleted { get; set; }
+    /// <summary>Enrolled MFA factors; reset_factors empties the list.</summary>
+    public List<UserFactor> Factors { get; } = new();
+    /// <summary>The user has an Okta password (not a federated user, not one who never set one).</summary>
+    public bool HasPassword => PasswordChanged is not null && ProviderType == "OKTA";
 }

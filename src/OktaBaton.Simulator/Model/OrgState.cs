@@ -1,9 +1,14 @@
 using OktaBaton.Simulator.Http;
+using OktaBaton.Simulator.SystemLog;
 
 namespace OktaBaton.Simulator.Model;
 
-/// <summary>The whole simulated org. Not thread-safe: callers hold <see cref="Sync"/>.</summary>
-internal sealed class OrgState
+/// <summary>
+/// The whole simulated org. Not thread-safe: callers hold <see cref="Sync"/>. Every change goes through a method
+/// here, and the method records the change's System Log event (see OrgState.Log.cs): handlers never change the
+/// model directly.
+/// </summary>
+internal sealed partial class OrgState
 {
     private readonly Dictionary<string, int> _userIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _userLogins = new(StringComparer.OrdinalIgnoreCase);
@@ -33,13 +38,15 @@ internal sealed class OrgState
     public List<CustomRole> CustomRoles { get; } = new();
     public List<ResourceSet> ResourceSets { get; } = new();
     public List<ApiToken> ApiTokens { get; } = new();
+    public List<Device> Devices { get; } = new();
     public int EveryoneIndex { get; private set; } = -1;
     /// <summary>The user that owns the tokens the simulator accepts (/users/me).</summary>
     public int TokenOwnerIndex { get; set; }
 
     // ---- users ----
 
-    public OktaUser AddUser(UserProfile profile, string status, DateTimeOffset created)
+    /// <summary>Creates a user; <paramref name="credentials"/> says how it signs in (password set, provider).</summary>
+    public OktaUser AddUser(UserProfile profile, string status, DateTimeOffset created, NewUserCredentials? credentials = null)
     {
         var index = Users.Count;
         var user = new OktaUser(index, IdFactory.Make("00u", IdSalt, index), profile)
@@ -50,15 +57,59 @@ internal sealed class OrgState
             StatusChanged = created,
             Activated = status is UserStatus.Staged ? null : created,
         };
+        if (credentials is not null)
+        {
+            user.PasswordChanged = credentials.HasPassword ? created : null;
+            user.ProviderType = credentials.ProviderType;
+            user.ProviderName = credentials.ProviderName;
+        }
         Users.Add(user);
         _userIds[user.Id] = index;
         _userLogins[profile.Login] = index;
+        NoteProfileAttributes(profile);
         if (EveryoneIndex >= 0 && status != UserStatus.Deprovisioned)
         {
             Groups[EveryoneIndex]!.Members.AppendSorted(index);
         }
+        Record(EventTypes.UserCreate, "Create Okta user", Target(user));
+        if (status != UserStatus.Staged)
+        {
+            Record(EventTypes.UserActivate, "Activate Okta user", Target(user));
+        }
         return user;
     }
+
+    /// <summary>Applies profile changes (POST /users/{id}); a new login must already have been checked for uniqueness.</summary>
+    public void UpdateUserProfile(OktaUser user, Action<UserProfile> apply, DateTimeOffset now)
+    {
+        var oldLogin = user.Profile.Login;
+        apply(user.Profile);
+        if (!string.Equals(oldLogin, user.Profile.Login, StringComparison.Ordinal))
+        {
+            _userLogins.Remove(oldLogin);
+            _userLogins[user.Profile.Login] = user.Index;
+        }
+        NoteProfileAttributes(user.Profile);
+        user.LastUpdated = now;
+        Record(EventTypes.UserUpdateProfile, "Update user profile for Okta", Target(user));
+    }
+
+    /// <summary>
+    /// A lifecycle step: the user's new status and the System Log event type that names the step
+    /// (<see cref="EventTypes"/>: activate, deactivate, suspend, …). Also keeps Everyone's membership right.
+    /// </summary>
+    public void ChangeUserStatus(OktaUser user, string status, string eventType, string displayMessage, DateTimeOffset now)
+    {
+        SetUserStatus(user, status, now);
+        if (eventType == EventTypes.UserActivate)
+        {
+            user.Activated = now;
+        }
+        Record(eventType, displayMessage, Target(user));
+    }
+
+    /// <summary>A lifecycle step that leaves the status as it is (reactivate re-sends the activation email).</summary>
+    public void RecordUserLifecycle(OktaUser user, string eventType, string displayMessage) => Record(eventType, displayMessage, Target(user));
 
     public OktaUser? FindUser(string idOrLogin)
     {
@@ -76,7 +127,7 @@ internal sealed class OrgState
 
     public bool LoginExists(string login) => _userLogins.TryGetValue(login, out var index) && Users[index] is not null;
 
-    public void SetUserStatus(OktaUser user, string status, DateTimeOffset now)
+    private void SetUserStatus(OktaUser user, string status, DateTimeOffset now)
     {
         var wasDeprovisioned = user.Status == UserStatus.Deprovisioned;
         user.Status = status;
@@ -99,6 +150,67 @@ internal sealed class OrgState
         }
     }
 
+    /// <summary>
+    /// Deactivation (lifecycle/deactivate, or a first DELETE): the user becomes DEPROVISIONED, "all app assignments
+    /// are removed and the password is permanently deleted" (Okta help, "About user account status"); assignments to
+    /// INACTIVE apps are left untouched and group memberships are kept (Okta support: "Deprovisioning behavior when
+    /// an application is inactive", "Can an application be assigned to a deactivated user").
+    /// </summary>
+    public void DeactivateUser(OktaUser user, DateTimeOffset now)
+    {
+        ChangeUserStatus(user, UserStatus.Deprovisioned, EventTypes.UserDeactivate, "Deactivate Okta user", now);
+        user.PasswordChanged = null;
+        user.Factors.Clear();
+        foreach (var app in Apps)
+        {
+            if (app is not null && app.Status == "ACTIVE" && app.Users.TryGetValue(user.Index, out var assignment))
+            {
+                app.Users.Remove(user.Index);
+                app.UserIndexes.Remove(user.Index);
+                Record(EventTypes.AppMembershipRemove, "Remove users app membership", AppUserTarget(app, assignment), Target(app), Target(user));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Activation of a STAGED or DEPROVISIONED user: ACTIVE with a password or a federated provider, else
+    /// PROVISIONED until the user completes activation. A reactivated user gets the apps of the groups it is still
+    /// in again; direct assignments removed at deactivation stay removed (they must be reassigned).
+    /// </summary>
+    public void ActivateUser(OktaUser user, DateTimeOffset now)
+    {
+        var wasDeprovisioned = user.Status == UserStatus.Deprovisioned;
+        var status = user.HasPassword || user.ProviderType != "OKTA" ? UserStatus.Active : UserStatus.Provisioned;
+        ChangeUserStatus(user, status, EventTypes.UserActivate, "Activate Okta user", now);
+        if (!wasDeprovisioned)
+        {
+            return;
+        }
+        foreach (var group in Groups)
+        {
+            if (group is null || !group.Members.Contains(user.Index))
+            {
+                continue;
+            }
+            foreach (var appIndex in group.Apps.Items)
+            {
+                var app = Apps[appIndex]!;
+                if (app.Status == "ACTIVE")
+                {
+                    AddAppUserThroughGroup(app, user, group, now);
+                }
+            }
+        }
+    }
+
+    /// <summary>reset_factors: every enrolled factor back to unenrolled; the status stays.</summary>
+    public void ResetFactors(OktaUser user, DateTimeOffset now)
+    {
+        user.Factors.Clear();
+        user.LastUpdated = now;
+        Record(EventTypes.UserResetFactors, "Reset all factors for user", Target(user));
+    }
+
     public void DeleteUser(OktaUser user, DateTimeOffset now)
     {
         foreach (var group in Groups)
@@ -113,9 +225,13 @@ internal sealed class OrgState
             if (app is not null && app.Users.Remove(user.Index))
             {
                 app.UserIndexes.Remove(user.Index);
+                Record(EventTypes.AppMembershipRemove, "Remove users app membership", Target(app), Target(user));
             }
         }
-        UserRoles.Remove(user.Index);
+        if (UserRoles.Remove(user.Index))
+        {
+            Record(EventTypes.UserPrivilegeRevoke, "Revoke user privilege", Target(user));
+        }
         RoleAssignees.Remove(user.Index);
         foreach (var set in ResourceSets)
         {
@@ -124,9 +240,15 @@ internal sealed class OrgState
                 binding.Members.RemoveAll(m => m.PrincipalType == "USER" && m.PrincipalIndex == user.Index);
             }
         }
+        foreach (var device in Devices)
+        {
+            device.Users.RemoveAll(link => link.UserIndex == user.Index);
+        }
         _userLogins.Remove(user.Profile.Login);
         user.Deleted = true;
         Users[user.Index] = null;
+        Record(EventTypes.UserDeleteInitiated, "Delete Okta user initiated", Target(user));
+        Record(EventTypes.UserDeleteCompleted, "Delete Okta user completed", Target(user));
     }
 
     // ---- groups ----
@@ -143,6 +265,7 @@ internal sealed class OrgState
         };
         Groups.Add(group);
         _groupIds[group.Id] = index;
+        Record(EventTypes.GroupCreate, "Create Okta group", Target(group));
         if (type == OktaGroup.BuiltInType && name == "Everyone")
         {
             EveryoneIndex = index;
@@ -164,6 +287,17 @@ internal sealed class OrgState
 
     public int? GroupIndexOf(string id) => _groupIds.TryGetValue(id, out var index) ? index : null;
 
+    /// <summary>Replaces the group's profile (PUT /groups/{id}).</summary>
+    public void UpdateGroupProfile(OktaGroup group, string name, string? description, DateTimeOffset now)
+    {
+        var from = new Dictionary<string, string?> { ["name"] = group.Name, ["description"] = group.Description };
+        group.Name = name;
+        group.Description = description;
+        group.LastUpdated = now;
+        var to = new Dictionary<string, string?> { ["name"] = name, ["description"] = description };
+        Record(EventTypes.GroupProfileUpdate, "Update Okta group profile", Target(group) with { Changes = new LogChange(from, to) });
+    }
+
     public bool AddMember(OktaGroup group, OktaUser user, DateTimeOffset now)
     {
         if (!group.Members.Add(user.Index))
@@ -171,11 +305,15 @@ internal sealed class OrgState
             return false;
         }
         group.LastMembershipUpdated = now;
+        Record(EventTypes.GroupMembershipAdd, "Add user to group membership", Target(user), Target(group));
+        if (user.Status == UserStatus.Deprovisioned)
+        {
+            // a deactivated user cannot be assigned to apps, also not through a group
+            return true;
+        }
         foreach (var appIndex in group.Apps.Items)
         {
-            var app = Apps[appIndex]!;
-            var assignment = GetOrAddAppUser(app, user, now);
-            assignment.ViaGroupCount++;
+            AddAppUserThroughGroup(Apps[appIndex]!, user, group, now);
         }
         return true;
     }
@@ -187,10 +325,11 @@ internal sealed class OrgState
             return false;
         }
         group.LastMembershipUpdated = now;
+        Record(EventTypes.GroupMembershipRemove, "Remove user from group membership", Target(user), Target(group));
         foreach (var appIndex in group.Apps.Items)
         {
             var app = Apps[appIndex]!;
-            if (app.Users.TryGetValue(user.Index, out var assignment))
+            if (app.Users.TryGetValue(user.Index, out var assignment) && assignment.ViaGroupCount > 0)
             {
                 assignment.ViaGroupCount--;
                 DropIfUnassigned(app, assignment);
@@ -199,14 +338,16 @@ internal sealed class OrgState
         return true;
     }
 
-    public void DeleteGroup(OktaGroup group)
+    public void DeleteGroup(OktaGroup group, DateTimeOffset now)
     {
-        var now = DateTimeOffset.UtcNow;
         foreach (var appIndex in group.Apps.Items.ToArray())
         {
             UnassignAppGroup(Apps[appIndex]!, group, now);
         }
-        GroupRoles.Remove(group.Index);
+        if (GroupRoles.Remove(group.Index))
+        {
+            Record(EventTypes.GroupPrivilegeRevoke, "Revoke group privilege", Target(group));
+        }
         foreach (var set in ResourceSets)
         {
             foreach (var binding in set.Bindings)
@@ -216,6 +357,7 @@ internal sealed class OrgState
         }
         group.Deleted = true;
         Groups[group.Index] = null;
+        Record(EventTypes.GroupDelete, "Delete Okta group", Target(group));
     }
 
     public bool GroupHoldsAdminRole(OktaGroup group) =>
@@ -248,15 +390,26 @@ internal sealed class OrgState
     /// <summary>Assigns directly; false when the user was already directly assigned.</summary>
     public bool AssignAppUser(OktaApp app, OktaUser user, string? userName, DateTimeOffset now)
     {
-        var assignment = GetOrAddAppUser(app, user, now);
+        var assignment = GetOrAddAppUser(app, user, now, out _);
         if (assignment.Direct)
         {
             return false;
         }
         assignment.Direct = true;
-        assignment.UserName = userName ?? assignment.UserName;
+        assignment.UserName = userName ?? UserNameTemplate.Apply(app.UserNameTemplate, user);
         assignment.LastUpdated = now;
+        Record(EventTypes.AppMembershipAdd, "Add user to application membership", AppUserTarget(app, assignment), Target(app), Target(user));
         return true;
+    }
+
+    /// <summary>Changes the user's username in the app (POST /apps/{id}/users/{userId}).</summary>
+    public void ChangeAppUserName(OktaApp app, AppUserAssignment assignment, string userName, DateTimeOffset now)
+    {
+        var from = assignment.UserName;
+        assignment.UserName = userName;
+        assignment.LastUpdated = now;
+        var changes = new LogChange(new Dictionary<string, string?> { ["userName"] = from }, new Dictionary<string, string?> { ["userName"] = userName });
+        Record(EventTypes.AppMembershipChangeUserName, "Change users application username", AppUserTarget(app, assignment) with { Changes = changes }, Target(app), Target(Users[assignment.UserIndex]!));
     }
 
     public bool UnassignAppUser(OktaApp app, OktaUser user)
@@ -268,6 +421,7 @@ internal sealed class OrgState
         // Okta removes the user's assignment outright, also one that came through a group.
         app.Users.Remove(user.Index);
         app.UserIndexes.Remove(user.Index);
+        Record(EventTypes.AppMembershipRemove, "Remove users app membership", AppUserTarget(app, assignment), Target(app), Target(user));
         return true;
     }
 
@@ -279,14 +433,20 @@ internal sealed class OrgState
             app.Groups[group.Index] = assignment;
             app.GroupIndexes.Add(group.Index);
             group.Apps.Add(app.Index);
+            Record(EventTypes.GroupAppAssignmentAdd, "Add assigned application to group", Target(app), Target(group));
             foreach (var userIndex in group.Members.Items)
             {
-                GetOrAddAppUser(app, Users[userIndex]!, now).ViaGroupCount++;
+                var member = Users[userIndex]!;
+                if (member.Status != UserStatus.Deprovisioned)
+                {
+                    AddAppUserThroughGroup(app, member, group, now);
+                }
             }
         }
-        else if (priority is not null)
+        else if (priority is not null && priority.Value != assignment.Priority)
         {
             assignment.Priority = priority.Value;
+            Record(EventTypes.GroupAppAssignmentUpdate, "Update assigned application in group", Target(app), Target(group));
         }
         assignment.LastUpdated = now;
         return assignment;
@@ -300,9 +460,10 @@ internal sealed class OrgState
         }
         app.GroupIndexes.Remove(group.Index);
         group.Apps.Remove(app.Index);
+        Record(EventTypes.GroupAppAssignmentRemove, "Remove assigned application from group", Target(app), Target(group));
         foreach (var userIndex in group.Members.Items)
         {
-            if (app.Users.TryGetValue(userIndex, out var assignment))
+            if (app.Users.TryGetValue(userIndex, out var assignment) && assignment.ViaGroupCount > 0)
             {
                 assignment.ViaGroupCount--;
                 assignment.LastUpdated = now;
@@ -312,23 +473,36 @@ internal sealed class OrgState
         return true;
     }
 
-    private static AppUserAssignment GetOrAddAppUser(OktaApp app, OktaUser user, DateTimeOffset now)
+    private static AppUserAssignment GetOrAddAppUser(OktaApp app, OktaUser user, DateTimeOffset now, out bool added)
     {
-        if (!app.Users.TryGetValue(user.Index, out var assignment))
+        added = !app.Users.TryGetValue(user.Index, out var assignment);
+        if (assignment is null)
         {
-            assignment = new AppUserAssignment(user.Index) { Created = now, LastUpdated = now, UserName = user.Profile.Login };
+            assignment = new AppUserAssignment(user.Index) { Created = now, LastUpdated = now, UserName = UserNameTemplate.Apply(app.UserNameTemplate, user) };
             app.Users[user.Index] = assignment;
             app.UserIndexes.Add(user.Index);
         }
         return assignment;
     }
 
-    private static void DropIfUnassigned(OktaApp app, AppUserAssignment assignment)
+    /// <summary>A group member gets the group's app: a new app user is an application.user_membership.add of its own.</summary>
+    private void AddAppUserThroughGroup(OktaApp app, OktaUser user, OktaGroup group, DateTimeOffset now)
+    {
+        var assignment = GetOrAddAppUser(app, user, now, out var added);
+        assignment.ViaGroupCount++;
+        if (added)
+        {
+            Record(EventTypes.AppMembershipAdd, "Add user to application membership", new[] { AppUserTarget(app, assignment), Target(app), Target(user), Target(group) });
+        }
+    }
+
+    private void DropIfUnassigned(OktaApp app, AppUserAssignment assignment)
     {
         if (!assignment.IsAssigned)
         {
             app.Users.Remove(assignment.UserIndex);
             app.UserIndexes.Remove(assignment.UserIndex);
+            Record(EventTypes.AppMembershipRemove, "Remove users app membership", AppUserTarget(app, assignment), Target(app), Target(Users[assignment.UserIndex]!));
         }
     }
 
@@ -356,6 +530,7 @@ internal sealed class OrgState
         {
             RefreshAssignee(principalIndex);
         }
+        RecordPrivileges(assignmentType, principalIndex, revoked: null);
         if (type == "CUSTOM" && roleId is not null && resourceSetId is not null)
         {
             EnsureBindingMember(FindResourceSet(resourceSetId)!, roleId, assignmentType, principalIndex, now);
@@ -384,10 +559,14 @@ internal sealed class OrgState
         {
             RefreshAssignee(principalIndex);
         }
+        RecordPrivileges(assignmentType, principalIndex, revoked: assignment);
         if (assignment.Type == "CUSTOM" && assignment.ResourceSetId is not null && FindResourceSet(assignment.ResourceSetId) is { } set)
         {
             var binding = set.Bindings.Find(b => b.RoleId == assignment.RoleId);
-            binding?.Members.RemoveAll(m => m.PrincipalType == assignmentType && m.PrincipalIndex == principalIndex);
+            if (binding is not null && binding.Members.RemoveAll(m => m.PrincipalType == assignmentType && m.PrincipalIndex == principalIndex) > 0)
+            {
+                Record(EventTypes.ResourceSetBindingDelete, "Delete admin role assignment", BindingTargets(set, binding.RoleId, assignmentType, principalIndex));
+            }
         }
         return true;
     }
@@ -448,6 +627,7 @@ internal sealed class OrgState
             return false;
         }
         binding.Members.Remove(member);
+        Record(EventTypes.ResourceSetBindingDelete, "Delete admin role assignment", BindingTargets(set, roleId, member.PrincipalType, member.PrincipalIndex));
         var assignment = RolesOf(member.PrincipalType, member.PrincipalIndex)
             .FirstOrDefault(r => r.Type == "CUSTOM" && r.RoleId == roleId && r.ResourceSetId == set.Id);
         if (assignment is not null)
@@ -468,6 +648,7 @@ internal sealed class OrgState
         var member = new BindingMember(IdFactory.Make("irb", IdSalt, ++_bindingMemberCounter), principalType, principalIndex, now);
         binding.Members.Add(member);
         set.LastUpdated = now;
+        Record(EventTypes.ResourceSetBindingAdd, "Create admin role assignment", BindingTargets(set, roleId, principalType, principalIndex));
         return member;
     }
 }

@@ -6,7 +6,7 @@ public sealed class OAuthClientRegistration
     public static readonly IReadOnlyList<string> AllScopes = new[]
     {
         "okta.users.read", "okta.users.manage", "okta.groups.read", "okta.groups.manage",
-        "okta.apps.read", "okta.apps.manage", "okta.roles.read", "okta.roles.manage", "okta.apiTokens.read",
+        "okta.apps.read", "okta.apps.manage", "okta.roles.read", "okta.roles.manage", "okta.apiTokens.read", "okta.logs.read",
     };
 
     public OAuthClientRegistration(string clientId, SimPublicKey publicKey, bool requireDPoP = false,

@@ -29,6 +29,6 @@ internal sealed class OAuthSchemeHandler : IAuthorizationSchemeHandler
             return AuthResult.Fail(new AuthFailure(check.StatusCode, check.OktaErrorCode!, check.OktaErrorSummary!, check.WwwAuthenticate));
         }
         var client = _authority.FindClient(check.Token!.ClientId)!;
-        return AuthResult.Success(new Caller(_ownerUserId, PermissionProfiles.ForProfile(client.Profile), "OAuth"));
+        return AuthResult.Success(new Caller(_ownerUserId, PermissionProfiles.ForProfile(client.Profile), "OAuth") { ClientId = client.ClientId });
     }
 }

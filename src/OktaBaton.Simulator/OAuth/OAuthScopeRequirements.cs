@@ -15,6 +15,8 @@ public static class OAuthScopeRequirements
             "users" => "users",
             "groups" => "groups",
             "apps" => "apps",
+            "logs" => "logs",
+            "devices" => "devices",
             _ => null,
         };
         if (family is null) return null;

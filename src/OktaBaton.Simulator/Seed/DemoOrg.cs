@@ -5,13 +5,14 @@ using OktaBaton.Simulator.Model;
 namespace OktaBaton.Simulator.Seed;
 
 /// <summary>The small, recognisable demo org: every user status, every group type, apps assigned to
-/// users and groups, standard/IAM-based/custom roles, a resource set binding, API tokens. Ids are stable.</summary>
+/// users and groups, standard/IAM-based/custom roles, a resource set binding, API tokens, enrolled MFA factors
+/// and devices. Ids are stable.</summary>
 internal static class DemoOrg
 {
     public const int FillerUsers = 230;
     private static readonly DateTimeOffset Epoch = new(2024, 1, 15, 9, 0, 0, TimeSpan.Zero);
 
-    private sealed record Person(string Login, string First, string Last, string Status, string? SecondEmail = null, string? EmployeeNumber = null, string? Department = null, string? Title = null);
+    private sealed record Person(string Login, string First, string Last, string Status, string? SecondEmail = null, string? EmployeeNumber = null, string? Department = null, string? Title = null, string? EmployeeIdNumber = null);
 
     private static readonly Person[] People =
     {
@@ -32,7 +33,7 @@ internal static class DemoOrg
         new("maya.miller@acme.example", "Maya", "Miller", UserStatus.Active, "maya@personal.example", "E1013", "Sales", "VP Sales"),
         new("noah.nguyen@acme.example", "Noah", "Nguyen", UserStatus.Active, null, "E1014", "Engineering", "SRE"),
         new("olga.orlov@acme.example", "Olga", "Orlov", UserStatus.Deprovisioned, null, "E1015", "Support", "Support Lead"),
-        new("paul.park@contractors.example", "Paul", "Park", UserStatus.Active, null, null, "Engineering", "Contract Developer"),
+        new("paul.park@contractors.example", "Paul", "Park", UserStatus.Active, null, null, "Engineering", "Contract Developer", EmployeeIdNumber: "CTR-3001"),
         new("quinn.quade@contractors.example", "Quinn", "Quade", UserStatus.Active, "quinn@quade.example", null, "Support", "Contract Support"),
         new("rita.ross@contractors.example", "Rita", "Ross", UserStatus.Suspended, null, null, "Engineering", "Contract Designer"),
         new("sam.silva@contractors.example", "Sam", "Silva", UserStatus.Staged, null, null, "Sales", "Contract Sales"),
@@ -43,6 +44,9 @@ internal static class DemoOrg
     public static OrgState Build()
     {
         var org = new OrgState("demo", 2024);
+        // custom attributes of the demo's user profile schema
+        org.UserProfileAttributes.Add("employeeIdNumber");
+        org.UserProfileAttributes.Add("startDate");
         var everyone = org.AddGroup(OktaGroup.BuiltInType, "Everyone", "All users in your organization", Epoch);
 
         var users = new Dictionary<string, OktaUser>(StringComparer.Ordinal);
@@ -92,8 +96,10 @@ internal static class DemoOrg
         }
         var salesforce = App("salesforce", "Salesforce", "ACTIVE", "SAML_2_0");
         var slack = App("slack", "Slack", "ACTIVE", "SAML_2_0");
+        slack.UserNameTemplate = UserNameTemplate.EmailPrefix;
         var github = App("githubcloud", "GitHub Enterprise", "ACTIVE", "SAML_2_0");
         var workday = App("workday", "Workday", "ACTIVE", "SAML_2_0");
+        workday.UserNameTemplate = UserNameTemplate.Email;
         var intranet = App("bookmark", "Legacy Intranet", "INACTIVE", "BOOKMARK");
         var zoom = App("zoomus", "Zoom", "ACTIVE", "OPENID_CONNECT");
 
@@ -168,8 +174,63 @@ internal static class DemoOrg
         org.ApiTokens.Add(new ApiToken(IdFactory.Make("00T", org.IdSalt, 0), "OktaBaton sync", users["okta.admin"].Index, "Okta API", "P30D", "ANYWHERE", tt, tt, tt.AddDays(30)));
         org.ApiTokens.Add(new ApiToken(IdFactory.Make("00T", org.IdSalt, 1), "Legacy integration", users["break.glass"].Index, "Okta API", "P30D", "ANYWHERE", tt, tt.AddDays(1), null));
         org.ApiTokens.Add(new ApiToken(IdFactory.Make("00T", org.IdSalt, 2), "CI pipeline", users["alice.anderson"].Index, "Okta API", "PT12H", "ZONE", tt, tt, tt.AddDays(90)));
+        AddFactors(org, users, Epoch.AddDays(7));
+        AddDevices(org, users, Epoch.AddDays(8));
         _ = everyone;
         return org;
+    }
+
+    private static void AddFactors(OrgState org, Dictionary<string, OktaUser> users, DateTimeOffset at)
+    {
+        var count = 0;
+        void Enroll(string who, string factorType, string provider) =>
+            users[who].Factors.Add(new UserFactor(IdFactory.Make("opf", org.IdSalt, count++), factorType, provider, at));
+        Enroll("okta.admin", "push", "OKTA");
+        Enroll("okta.admin", "token:software:totp", "OKTA");
+        Enroll("alice.anderson", "push", "OKTA");
+        Enroll("alice.anderson", "token:software:totp", "GOOGLE");
+        Enroll("bob.brown", "sms", "OKTA");
+        Enroll("carol.chen", "push", "OKTA");
+        Enroll("dave.davis", "push", "OKTA");
+        Enroll("frank.fischer", "push", "OKTA");
+        Enroll("grace.garcia", "token:software:totp", "GOOGLE");
+        Enroll("iris.ito", "sms", "OKTA");
+        Enroll("maya.miller", "push", "OKTA");
+        Enroll("paul.park", "token:software:totp", "OKTA");
+    }
+
+    private static void AddDevices(OrgState org, Dictionary<string, OktaUser> users, DateTimeOffset at)
+    {
+        Device Add(string name, string platform, string manufacturer, string model, string osVersion, string? serial = null, string? udid = null, string? sid = null)
+        {
+            var device = new Device(org.Devices.Count, IdFactory.Make("guo", org.IdSalt, org.Devices.Count), name, platform)
+            {
+                Manufacturer = manufacturer,
+                Model = model,
+                OsVersion = osVersion,
+                SerialNumber = serial,
+                Udid = udid,
+                Sid = sid,
+                SecureHardwarePresent = platform is "MACOS" or "IOS",
+                DiskEncryptionType = platform is "ANDROID" or "IOS" ? "USER" : "ALL_INTERNAL_VOLUMES",
+                Created = at.AddHours(org.Devices.Count),
+                LastUpdated = at.AddHours(org.Devices.Count),
+            };
+            org.Devices.Add(device);
+            return device;
+        }
+        void Link(Device device, string who, string managementStatus = "MANAGED", string screenLock = "BIOMETRIC") =>
+            device.Users.Add(new DeviceUserLink(users[who].Index, managementStatus, screenLock, device.Created));
+
+        Link(Add("Alice's MacBook Pro", "MACOS", "Apple", "MacBookPro18,3", "14.5.0", "C02G81ZPQ6L4", "5A9F3C2E-1B7D-4E8A-9C6F-2D4B8E1A7C30"), "alice.anderson");
+        Link(Add("Alice's iPhone", "IOS", "Apple", "iPhone15,2", "17.5.1", udid: "00008110-001A2B3C4D5E801E"), "alice.anderson", screenLock: "PASSCODE");
+        Link(Add("FIN-LT-0042", "WINDOWS", "Dell Inc.", "Latitude 7440", "10.0.22631", "7XK3LZ3", sid: "S-1-5-21-3623811015-3361044348-30300820-1013"), "bob.brown");
+        var kiosk = Add("ENG-LAB-07", "WINDOWS", "Lenovo", "ThinkCentre M70q", "10.0.19045", "MJ0GHT52", sid: "S-1-5-21-1004336348-1177238915-682003330-512");
+        Link(kiosk, "carol.chen", screenLock: "PASSCODE");
+        Link(kiosk, "liam.lopez", screenLock: "PASSCODE");
+        Link(Add("Pixel 8", "ANDROID", "Google", "Pixel 8", "14:2024-06-05"), "noah.nguyen", "NOT_MANAGED", "PASSCODE");
+        Link(Add("Frank's MacBook Air", "MACOS", "Apple", "Mac14,2", "13.6.7", "FVFHK0QXQ6L7", "8C1E5B9A-3F2D-4A6B-8E7C-1D9F0A2B3C4D"), "frank.fischer");
+        Add("Unassigned loaner", "WINDOWS", "HP", "EliteBook 840 G10", "10.0.22631", "5CG3351QZ8").Status = "CREATED";
     }
 
     private static OktaUser AddPerson(OrgState org, Person person, DateTimeOffset created)
@@ -192,8 +253,17 @@ internal static class DemoOrg
         {
             profile.SetExtra("title", JsonSerializer.SerializeToElement(person.Title));
         }
+        if (person.EmployeeIdNumber is not null)
+        {
+            profile.SetExtra("employeeIdNumber", JsonSerializer.SerializeToElement(person.EmployeeIdNumber));
+        }
         var user = org.AddUser(profile, person.Status, created);
-        if (person.Status is not (UserStatus.Staged or UserStatus.Provisioned))
+        if (person.Status is UserStatus.Deprovisioned)
+        {
+            // deactivation deletes the password for good (Okta help, "About user account status")
+            user.LastLogin = created.AddDays(20);
+        }
+        else if (person.Status is not (UserStatus.Staged or UserStatus.Provisioned))
         {
             user.PasswordChanged = created;
             user.LastLogin = created.AddDays(20);

@@ -80,8 +80,9 @@ public sealed class SyncFileReaderErrorTests : IDisposable
     [Fact]
     public void OtherVersionIsRejected()
     {
-        var ex = ReadAll(Write("{\"format\":\"oktabaton.sync\",\n\"version\":2,\"resources\":[]}"));
-        Assert.Contains("version is 2", ex.Message, StringComparison.Ordinal);
+        var ex = ReadAll(Write("{\"format\":\"oktabaton.sync\",\n\"version\":3,\"resources\":[]}"));
+        Assert.Contains("version-3 sync file, written by a newer OktaBaton", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, ex.FileVersion);
         Assert.Equal(2, ex.LineNumber);
     }
 
