@@ -60,15 +60,21 @@ public sealed class SimulatorHost : IAsyncDisposable
         foreach (var token in options.Tokens)
         {
             PermissionProfiles.ForProfile(token.Profile);
+            RequireValidShare(token.RateLimitPercent, "a token");
+        }
+        RequireValidShare(options.PrincipalRateLimitPercent, nameof(options.PrincipalRateLimitPercent));
+        foreach (var client in options.OAuthClients)
+        {
+            RequireValidShare(client.RateLimitPercent, "OAuth client " + client.ClientId);
         }
 
         var authenticator = new RequestAuthenticator();
         var ownerId = org.Users[org.TokenOwnerIndex]!.Id;
-        authenticator.Register(new SswsSchemeHandler(options.Tokens, _ => ownerId, position =>
+        authenticator.Register(new SswsSchemeHandler(options.Tokens, _ => ownerId, options.PrincipalRateLimitPercent, position =>
             position < org.ApiTokens.Count ? org.ApiTokens[position].Id : IdFactory.Make("00T", org.IdSalt, 1000 + position)));
         var oauth = new OAuth.OAuthAuthority(options.OAuth);
-        authenticator.Register(new OAuth.OAuthSchemeHandler("Bearer", oauth, ownerId));
-        authenticator.Register(new OAuth.OAuthSchemeHandler("DPoP", oauth, ownerId));
+        authenticator.Register(new OAuth.OAuthSchemeHandler("Bearer", oauth, ownerId, options.PrincipalRateLimitPercent));
+        authenticator.Register(new OAuth.OAuthSchemeHandler("DPoP", oauth, ownerId, options.PrincipalRateLimitPercent));
 
         var router = new Router();
         UserEndpoints.Map(router);
@@ -116,7 +122,6 @@ public sealed class SimulatorHost : IAsyncDisposable
         return new SimulatorHost(app, pipeline, stopping, baseUrl) { Authenticator = authenticator, OAuth = oauth, Routes = router.Keys };
     }
 
-    /// <summary>The next <paramref name="count"/> API requests whose path starts with <paramref name="pathPrefix"/> fail with <paramref name="kind"/>.</summary>
     /// <summary>The next <paramref name="count"/> requests under <paramref name="pathPrefix"/> (of <paramref name="method"/>, when given) fail with <paramref name="kind"/>.</summary>
     public void EnqueueFaults(string pathPrefix, FaultKind kind, int count, string? method = null) => _pipeline.Faults.Enqueue(pathPrefix, kind, count, method);
 
@@ -130,6 +135,14 @@ public sealed class SimulatorHost : IAsyncDisposable
     {
         _pipeline.Stats.Reset();
         _pipeline.RateLimiter.Reset();
+    }
+
+    private static void RequireValidShare(int? percent, string whose)
+    {
+        if (percent is { } value && !RatePrincipal.IsValidPercent(value))
+        {
+            throw new ArgumentException($"The rate-limit share of {whose} must be {RatePrincipal.MinimumPercent} to {RatePrincipal.MaximumPercent} percent, not {value}.");
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -20,6 +20,12 @@ public sealed class SimulatorOptions
     /// <summary>Bucket name → limit per window; wins over mode and scale.</summary>
     public Dictionary<string, int> BucketLimitOverrides { get; } = new(StringComparer.Ordinal);
     public int RateWindowSeconds { get; set; } = 60;
+    /// <summary>
+    /// Each API token's and OAuth app's share of every bucket, in percent, unless the token or app sets its own:
+    /// Okta's principal rate limit, 50 by default (developer.okta.com/docs/reference/rl2-token-oauth). 100 lets one
+    /// principal spend the whole bucket.
+    /// </summary>
+    public int PrincipalRateLimitPercent { get; set; } = Auth.RatePrincipal.DefaultPercent;
     /// <summary>Most requests in flight at once; 0 = unlimited.</summary>
     public int ConcurrencyLimit { get; set; } = 75;
     /// <summary>0..1: share of requests answered with a random 500, 503 or connection reset.</summary>
@@ -45,11 +51,13 @@ public sealed class SimulatorOptions
           --users N --groups M --apps K --seed S
                                      a deterministic generated org (implies --org generated)
           --membership-scale F       multiplies every generated group's size (default 1)
-          --token VALUE[:PROFILE]    accepted SSWS token (repeatable); PROFILE is one of
+          --token VALUE[:PROFILE][:PERCENT%]
+                                     accepted SSWS token (repeatable); PROFILE is one of
                                      super-admin (default), read-only, custom-read-only,
-                                     read-only+app-admin+group-admin, no-admin-role.
+                                     read-only+app-admin+group-admin, no-admin-role;
+                                     PERCENT its share of each rate-limit bucket.
                                      Without --token the program accepts "oktabaton-simulator-token".
-          --oauth-client CLIENT_ID:PUBLIC_KEY_PEM_PATH[:dpop][:SCOPES]
+          --oauth-client CLIENT_ID:PUBLIC_KEY_PEM_PATH[:dpop][:SCOPES][:PERCENT%]
                                      an OAuth service app (repeatable); its key id is the
                                      key's RFC 7638 thumbprint (printed at start); SCOPES
                                      comma-separated, default all okta.* scopes
@@ -58,6 +66,8 @@ public sealed class SimulatorOptions
           --rate-limits workforce|unlimited
           --rate-limit-scale F       multiplies every bucket's limit
           --rate-window-seconds N    rate-limit window (default 60)
+          --principal-share PERCENT  each token's and OAuth app's share of every bucket
+                                     unless it sets its own (default 50, as Okta; 5 to 100)
           --concurrency-limit N      requests in flight before 429 (default 75, 0 = unlimited)
           --fault-rate P             0..1, random 500/503/connection resets
           --fault-seed S
@@ -129,6 +139,7 @@ public sealed class SimulatorOptions
                     options.RateLimitScale = ParseDouble(flag, Value(), 0.000001, 1_000_000);
                     break;
                 case "--rate-window-seconds": options.RateWindowSeconds = ParseInt(flag, Value(), 1, 86_400); break;
+                case "--principal-share": options.PrincipalRateLimitPercent = ParseInt(flag, Value().TrimEnd('%'), Auth.RatePrincipal.MinimumPercent, Auth.RatePrincipal.MaximumPercent); break;
                 case "--concurrency-limit": options.ConcurrencyLimit = ParseInt(flag, Value(), 0, 1_000_000); break;
                 case "--fault-rate": options.FaultRate = ParseDouble(flag, Value(), 0, 1); break;
                 case "--fault-seed": options.FaultSeed = ParseInt(flag, Value(), int.MinValue, int.MaxValue); break;
@@ -149,27 +160,41 @@ public sealed class SimulatorOptions
         return options;
     }
 
+    /// <summary>VALUE[:PROFILE][:PERCENT%]; the token value itself is never echoed in an error.</summary>
     private static SimulatorToken ParseToken(string text)
     {
         var profile = "super-admin";
+        int? percent = null;
         var value = text;
-        var colon = text.LastIndexOf(':');
+        var colon = value.LastIndexOf(':');
+        if (colon >= 0 && value[(colon + 1)..].EndsWith('%'))
+        {
+            try
+            {
+                percent = global::OktaBaton.Simulator.OAuth.OAuthClientRegistration.ParsePercent(value[(colon + 1)..], "--token");
+            }
+            catch (FormatException error)
+            {
+                throw new ArgumentException(error.Message, error);
+            }
+            value = value[..colon];
+            colon = value.LastIndexOf(':');
+        }
         if (colon >= 0)
         {
-            var candidate = text[(colon + 1)..];
+            var candidate = value[(colon + 1)..];
             if (!Auth.PermissionProfiles.IsKnown(candidate))
             {
-                // Never echo the token value itself.
                 throw new ArgumentException($"--token: unknown profile '{candidate}'. Known: {string.Join(", ", Auth.PermissionProfiles.Names)}.");
             }
             profile = candidate;
-            value = text[..colon];
+            value = value[..colon];
         }
         if (value.Length == 0)
         {
             throw new ArgumentException("--token needs a non-empty value.");
         }
-        return new SimulatorToken(value, profile);
+        return new SimulatorToken(value, profile, percent);
     }
 
     private static int ParseInt(string flag, string text, int min, int max)

@@ -14,7 +14,10 @@ internal sealed class BenchmarkOptions
     public string RateLimits { get; private set; } = "unlimited";
     public int RateWindowSeconds { get; private set; } = 60;
     public int ConcurrencyLimit { get; private set; } = 75;
-    public double Share { get; private set; } = 0.5;
+    /// <summary>OktaBaton's RateLimitShare: the share of the ceiling Okta reports to the token that the sync spends.</summary>
+    public double Share { get; private set; } = 1.0;
+    /// <summary>Every token's share of each bucket at the simulated Okta, in percent (Okta's default 50).</summary>
+    public int PrincipalShare { get; private set; } = 50;
     public int ThrottleLimit { get; private set; } = 16;
     public IReadOnlyList<string> Phases { get; private set; } = new[] { Phase.Sync, Phase.Baseline, Phase.RawFetch };
     public string ResultsPath { get; private set; } = "benchmark-results.json";
@@ -29,7 +32,9 @@ internal sealed class BenchmarkOptions
           --rate-limits workforce|unlimited        (default unlimited)
           --rate-window-seconds N                  the simulator's rate-limit window (default 60)
           --concurrency-limit N                    the simulator's in-flight limit (default 75)
-          --share F                                OktaBaton's RateLimitShare (default 0.5)
+          --share F                                OktaBaton's RateLimitShare (default 1: all Okta grants the token)
+          --principal-share PERCENT                each token's share of every bucket at the simulated
+                                                   Okta (default 50, Okta's default; 100 = no per-token limit)
           --throttle-limit N                       OktaBaton's ThrottleLimit (default 16)
           --phases sync,baseline,raw               which phases to run (default all three)
           --results PATH                           the JSON results (default benchmark-results.json)
@@ -70,6 +75,7 @@ internal sealed class BenchmarkOptions
                     options.Share = share;
                     break;
                 case "--throttle-limit": options.ThrottleLimit = Int(flag, Value(), 1, 75); break;
+                case "--principal-share": options.PrincipalShare = Int(flag, Value(), 5, 100); break;
                 case "--phases":
                     var phases = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     foreach (var phase in phases)
@@ -90,8 +96,11 @@ internal sealed class BenchmarkOptions
     {
         "--users", Str(Users), "--groups", Str(Groups), "--apps", Str(Apps), "--seed", Str(Seed), "--membership-scale", MembershipScale.ToString("R", CultureInfo.InvariantCulture),
         "--latency-ms", Str(LatencyMs), "--rate-limits", RateLimits, "--rate-window-seconds", Str(RateWindowSeconds),
-        "--concurrency-limit", Str(ConcurrencyLimit),
+        "--concurrency-limit", Str(ConcurrencyLimit), "--principal-share", Str(PrincipalShare),
     };
+
+    /// <summary>The requests OktaBaton keeps in flight at most: its ThrottleLimit within its share of a token's 37.</summary>
+    public int InFlightCap => Math.Max(1, Math.Min(ThrottleLimit, (int)Math.Floor(37 * Share)));
 
     private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
 

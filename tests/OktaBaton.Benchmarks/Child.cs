@@ -14,7 +14,7 @@ internal static class Child
     {
         string? phase = null, url = null;
         var throttle = 16;
-        var share = 0.5;
+        var share = 1.0;
         for (var i = 0; i < args.Length - 1; i++)
         {
             switch (args[i])

@@ -12,7 +12,7 @@ internal sealed class PhaseRun
     public required long Served429s { get; init; }
     public required int MaxInFlight { get; init; }
     public required SortedDictionary<string, long> ByBucket { get; init; }
-    /// <summary>Max over buckets of requests ÷ (limit × share) × window; null without rate limits.</summary>
+    /// <summary>The fixed-window floor (<see cref="RateLimitFloor"/>); null without rate limits.</summary>
     public double? RateLimitFloorSeconds { get; set; }
 
     /// <summary>Runs the phase in a fresh child process so its CPU time and peak RSS are its own.</summary>

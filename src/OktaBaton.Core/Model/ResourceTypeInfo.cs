@@ -17,6 +17,6 @@ public sealed class ResourceTypeInfo
 
     public string DisplayName { get; }
 
-    /// <summary>Baton traits: "user", "group", "app", "role", "secret".</summary>
+    /// <summary>Baton traits: "user", "group", "app", "role", "secret", "managed_device".</summary>
     public IReadOnlyList<string> Traits { get; }
 }

@@ -13,6 +13,7 @@ public static class ResourceTypes
     public const string ResourceSet = "resource-set";
     public const string ResourceSetBinding = "resourceset-binding";
     public const string ApiToken = "api-token";
+    public const string Device = "device";
 
     public static IReadOnlyList<ResourceTypeInfo> All { get; } = new[]
     {
@@ -24,6 +25,7 @@ public static class ResourceTypes
         new ResourceTypeInfo(ResourceSet, "Resource Set", null),
         new ResourceTypeInfo(ResourceSetBinding, "Resource Set Binding", null),
         new ResourceTypeInfo(ApiToken, "API Token", "secret"),
+        new ResourceTypeInfo(Device, "Device", "managed_device"),
     };
 
     public static ResourceTypeInfo? Find(string id)

@@ -35,12 +35,13 @@ public sealed class OktaClientOptions
     public bool PaceByRateLimits { get; set; } = true;
 
     /// <summary>
-    /// The share (more than 0, at most 1) of each Okta rate-limit bucket the client may spend, leaving the rest to the
-    /// org's other clients; 0.5 is Okta's default share per token. A sync may adjust it (<see cref="OktaClient.AdjustPacing"/>).
+    /// The share (more than 0, at most 1) of the rate limit Okta grants the token that the client may spend; 1 (the
+    /// default) spends all of it, as Okta already holds each token to its share of every bucket and reports that
+    /// ceiling in the X-Rate-Limit headers. A sync may adjust it (<see cref="OktaClient.AdjustPacing"/>).
     /// </summary>
-    public double RateLimitShare { get; set; } = 0.5;
+    public double RateLimitShare { get; set; } = RateLimiting.RateLimitScheduler.DefaultShare;
 
-    /// <summary>The most requests in flight at once; the client also stays within its share of Okta's org-wide limit of 75.</summary>
+    /// <summary>The most requests in flight at once; the client also stays within its share of one token's part (37) of Okta's org-wide limit of 75.</summary>
     public int ThrottleLimit { get; set; } = 16;
 
     /// <summary>Optional handler to share connections between clients; the client does not dispose it.</summary>

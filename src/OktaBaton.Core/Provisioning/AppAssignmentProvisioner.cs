@@ -7,8 +7,8 @@ using OktaBaton.Core.Okta.Models;
 namespace OktaBaton.Core.Provisioning;
 
 /// <summary>
-/// <c>app:{id}:access</c>. A user: POST /apps/{a}/users with scope USER and the login as userName, after
-/// checking the assignment is not there already. A group: PUT /apps/{a}/groups/{g}. Both revokes are idempotent.
+/// <c>app:{id}:access</c>. A user: POST /apps/{a}/users with scope USER (Okta applies the app's username template),
+/// after checking the assignment is not there already. A group: PUT /apps/{a}/groups/{g}. Both revokes are idempotent.
 /// </summary>
 internal sealed class AppAssignmentProvisioner : EntitlementProvisioner
 {
@@ -44,7 +44,8 @@ internal sealed class AppAssignmentProvisioner : EntitlementProvisioner
             }
             else
             {
-                var body = new AppUserAssignmentRequest { Id = who.Id, Credentials = new OktaAppUserCredentials { UserName = who.Login } };
+                // no credentials: Okta names the app user by the app's username template, as it does in the Admin Console
+                var body = new AppUserAssignmentRequest { Id = who.Id };
                 await WriteSafety.WriteOnceAsync(
                     async () =>
                     {
@@ -111,7 +112,5 @@ internal sealed class AppAssignmentProvisioner : EntitlementProvisioner
         public string Id { get; set; } = string.Empty;
 
         public string Scope { get; set; } = "USER";
-
-        public OktaAppUserCredentials? Credentials { get; set; }
     }
 }

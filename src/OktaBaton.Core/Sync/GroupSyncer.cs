@@ -98,10 +98,12 @@ internal sealed class GroupSyncer : IResourceSyncer
             "BUILT_IN" => "built_in",
             _ => "unknown",
         };
+        // profile.type is Okta's own value, as baton-okta writes it (policies ported from baton test it);
+        // the trait carries the normalised vocabulary
         var profile = new PropertyBag()
             .Set("name", name)
             .Set("description", group.Profile.Description ?? "")
-            .Set("type", type)
+            .Set("type", group.Type ?? type)
             .SetIfPresent("users_count", group.Stats?.UsersCount)
             .SetIfPresent("apps_count", group.Stats?.AppsCount);
         var trait = new PropertyBag()

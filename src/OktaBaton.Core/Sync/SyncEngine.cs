@@ -131,5 +131,6 @@ public sealed class SyncEngine
         yield return new ResourceSetSyncer();
         yield return new ResourceSetBindingSyncer();
         yield return new ApiTokenSyncer();
+        yield return new DeviceSyncer();
     }
 }

@@ -23,6 +23,9 @@ public sealed class SyncOptions
     /// <summary>Sync API tokens (metadata only: Okta never returns token values).</summary>
     public bool SyncSecrets { get; set; }
 
+    /// <summary>Sync devices (opt-in, as in baton-okta): serial number, UDID, model, vendor, OS, status and their users.</summary>
+    public bool SyncDevices { get; set; }
+
     /// <summary>Drop DEPROVISIONED users and their grants.</summary>
     public bool SkipDeprovisionedUsers { get; set; }
 
@@ -35,23 +38,32 @@ public sealed class SyncOptions
     /// <summary>The resource types to sync; empty means every type the other options enable.</summary>
     public IList<string> ResourceTypes { get; set; } = new List<string>();
 
+    /// <summary>
+    /// The options that took their value from an environment variable (<see cref="BatonEnvironment"/>): option name
+    /// (syncCustomRoles, emailDomains, …) → variable. The sync file's header records it.
+    /// </summary>
+    public IDictionary<string, string> FromEnvironment { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>How many independent lists (members of groups, users of apps, …) are fetched side by side.</summary>
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>
-    /// The most requests in flight at once. The scheduler also stays within <see cref="RateLimitShare"/> of Okta's
-    /// org-wide limit of 75, so the cap is min(ThrottleLimit, 75 × RateLimitShare). Like the share, it is set on the
+    /// The most requests in flight at once. The scheduler also stays within <see cref="RateLimitShare"/> of one
+    /// token's part of Okta's org-wide limit of 75 (half of it), so the cap is min(ThrottleLimit, 37 × RateLimitShare).
+    /// Like the share, it is set on the
     /// client's own scheduler when the sync starts (<see cref="Okta.OktaClient.AdjustPacing"/>) and holds for every
     /// request of that client from then on.
     /// </summary>
     public int ThrottleLimit { get; set; } = 16;
 
     /// <summary>
-    /// The share (more than 0, at most 1) of each Okta rate-limit bucket this sync may spend, leaving the rest to the
-    /// org's other clients; 0.5 is Okta's default share per token. Concurrent syncs (and provisioning) on one client
-    /// spend one budget per bucket together; the sync that started last sets the share for all of them.
+    /// The share (more than 0, at most 1) of the rate limit Okta grants the token that this sync may spend: 1 spends
+    /// all of it. Okta itself holds each token or OAuth app to its share of every bucket (50 % by default) and reports
+    /// that ceiling in the X-Rate-Limit headers; a lower share leaves room for other work on the same token.
+    /// Concurrent syncs (and provisioning) on one client spend one budget per bucket together; the sync that started
+    /// last sets the share for all of them.
     /// </summary>
-    public double RateLimitShare { get; set; } = 0.5;
+    public double RateLimitShare { get; set; } = 1.0;
 
     /// <summary>
     /// The Okta CIAM Workforce connector's sync: e-mail domains are required; users, groups (optionally by name
@@ -65,10 +77,10 @@ public sealed class SyncOptions
         }
 
         var requested = ResourceTypes.Where(t => !CiamWorkforceTypes.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (requested.Count > 0 || SyncSecrets || SyncInactiveApps)
+        if (requested.Count > 0 || SyncSecrets || SyncInactiveApps || SyncDevices)
         {
             throw new ArgumentException(
-                $"The CIAM Workforce preset syncs only {string.Join(", ", CiamWorkforceTypes)}; leave out {(requested.Count > 0 ? string.Join(", ", requested) : "apps and secrets")}.",
+                $"The CIAM Workforce preset syncs only {string.Join(", ", CiamWorkforceTypes)}; leave out {(requested.Count > 0 ? string.Join(", ", requested) : "apps, secrets and devices")}.",
                 nameof(ResourceTypes));
         }
 
@@ -95,7 +107,7 @@ public sealed class SyncOptions
         }
         if (double.IsNaN(RateLimitShare) || RateLimitShare <= 0 || RateLimitShare > 1)
         {
-            throw new ArgumentException("RateLimitShare must be more than 0 and at most 1, e.g. 0.5 for half of each rate-limit bucket.", nameof(RateLimitShare));
+            throw new ArgumentException("RateLimitShare must be more than 0 and at most 1, e.g. 0.5 for half of the rate limit Okta grants the token.", nameof(RateLimitShare));
         }
         foreach (var type in ResourceTypes)
         {
@@ -141,6 +153,7 @@ public sealed class SyncOptions
             selected.Add(Model.ResourceTypes.ResourceSetBinding);
         }
         if (SyncSecrets) selected.Add(Model.ResourceTypes.ApiToken);
+        if (SyncDevices) selected.Add(Model.ResourceTypes.Device);
         return selected;
     }
 
@@ -154,8 +167,17 @@ public sealed class SyncOptions
         .Set("skipAppGroups", SkipAppGroups)
         .Set("syncInactiveApps", SyncInactiveApps)
         .Set("syncSecrets", SyncSecrets)
+        .Set("syncDevices", SyncDevices)
         .Set("skipDeprovisionedUsers", SkipDeprovisionedUsers)
         .Set("emailDomains", NormalizedEmailDomains())
         .Set("groupNameFilter", GroupNameFilter)
-        .Set("resourceTypes", SelectedResourceTypes());
+        .Set("resourceTypes", SelectedResourceTypes())
+        .Set("fromEnvironment", FromEnvironmentBag());
+
+    private PropertyBag FromEnvironmentBag()
+    {
+        var bag = new PropertyBag();
+        foreach (var pair in FromEnvironment) bag.Set(pair.Key, pair.Value);
+        return bag;
+    }
 }

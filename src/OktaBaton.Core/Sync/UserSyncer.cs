@@ -90,7 +90,8 @@ internal sealed class UserSyncer : IResourceSyncer
         foreach (var pair in profile.Extra)
         {
             var key = pair.Key.Replace("_", "").Replace("-", "").ToUpperInvariant();
-            if (key is not ("EMPLOYEENUMBER" or "EMPLOYEEID")) continue;
+            // baton-okta's keys: employeeNumber, employeeId, employeeIdNumber and their snake_case forms
+            if (key is not ("EMPLOYEENUMBER" or "EMPLOYEEID" or "EMPLOYEEIDNUMBER")) continue;
             var value = pair.Value.ValueKind switch
             {
                 JsonValueKind.String => pair.Value.GetString(),

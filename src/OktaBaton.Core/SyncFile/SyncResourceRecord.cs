@@ -33,7 +33,7 @@ public sealed class SyncResourceRecord
     /// <summary>Users only.</summary>
     public string? Email { get; }
 
-    /// <summary>Okta status of users and apps; type (native, app_imported, built_in) of groups.</summary>
+    /// <summary>Okta status of users, apps and devices; the normalised type (native, app_imported, built_in) of groups.</summary>
     public string? Status { get; }
 
     /// <summary>The resource's profile (for users the whole Okta profile), case-insensitive keys.</summary>

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Diagnostics;
 using System.Management.Automation;
 using OktaBaton.Core.Model;
@@ -8,7 +10,11 @@ using OktaBaton.PowerShell.Infrastructure;
 
 namespace OktaBaton.PowerShell.Sync;
 
-/// <summary>Syncs the connected org into a JSON sync file and returns a summary.</summary>
+/// <summary>
+/// Syncs the connected org into a JSON sync file and returns a summary. Options not passed take their value from
+/// baton-okta's environment variables when set (BATON_SYNC_CUSTOM_ROLES, BATON_FILTER_EMAIL_DOMAINS, …); the summary
+/// and the file's header say which did.
+/// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "OktaSync", HelpUri = HelpLinks.Base + "Invoke-OktaSync.md")]
 [OutputType(typeof(OktaSyncSummary))]
 public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
@@ -43,9 +49,13 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
     [Parameter]
     public SwitchParameter SkipDeprovisionedUsers { get; set; }
 
+    /// <summary>Sync devices too (opt-in): serial number, UDID, model, vendor, OS, status, and the users each belongs to.</summary>
+    [Parameter]
+    public SwitchParameter SyncDevices { get; set; }
+
     [Parameter]
     [ValidateSet(ResourceTypes.User, ResourceTypes.Group, ResourceTypes.App, ResourceTypes.Role, ResourceTypes.CustomRole,
-        ResourceTypes.ResourceSet, ResourceTypes.ResourceSetBinding, ResourceTypes.ApiToken)]
+        ResourceTypes.ResourceSet, ResourceTypes.ResourceSetBinding, ResourceTypes.ApiToken, ResourceTypes.Device)]
     public string[] ResourceType { get; set; } = Array.Empty<string>();
 
     /// <summary>Also the connection's in-flight cap from this sync on: every use of the connection shares one budget.</summary>
@@ -53,14 +63,31 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 16;
 
-    /// <summary>Sets the connection's share of each rate-limit bucket, for this sync and whatever else uses the connection.</summary>
+    /// <summary>Sets the connection's share of the rate limit Okta grants its token, for this sync and whatever else uses the connection.</summary>
     [Parameter]
     [ValidateRange(0.01, 1.0)]
-    public double RateLimitShare { get; set; } = 0.5;
+    public double RateLimitShare { get; set; } = 1.0;
 
     /// <summary>Reproduces the Okta CIAM Workforce connector: -EmailDomain required; users, groups, roles, custom roles.</summary>
     [Parameter]
     public SwitchParameter CiamWorkforce { get; set; }
+
+    /// <summary>Ignore the BATON_* sync settings in the environment (by default they give the options not passed).</summary>
+    [Parameter]
+    public SwitchParameter IgnoreEnvironment { get; set; }
+
+    /// <summary>The parameter that sets each option <see cref="BatonEnvironment"/> may default.</summary>
+    private static readonly Dictionary<string, string> ParameterOf = new(StringComparer.Ordinal)
+    {
+        ["syncCustomRoles"] = nameof(SyncCustomRoles),
+        ["skipSecondaryEmails"] = nameof(SkipSecondaryEmails),
+        ["skipAppGroups"] = nameof(SkipAppGroups),
+        ["syncInactiveApps"] = nameof(SyncInactiveApps),
+        ["syncSecrets"] = nameof(SyncSecrets),
+        ["emailDomains"] = nameof(EmailDomain),
+        ["groupNameFilter"] = nameof(GroupNameFilter),
+        ["resourceTypes"] = nameof(ResourceType),
+    };
 
     protected override void EndProcessing()
     {
@@ -74,6 +101,7 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
             SyncInactiveApps = SyncInactiveApps,
             SyncSecrets = SyncSecrets,
             SkipDeprovisionedUsers = SkipDeprovisionedUsers,
+            SyncDevices = SyncDevices,
             GroupNameFilter = GroupNameFilter,
             MaxConcurrency = ThrottleLimit,
             ThrottleLimit = ThrottleLimit,
@@ -81,6 +109,24 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
         };
         foreach (var domain in EmailDomain) options.EmailDomains.Add(domain);
         foreach (var type in ResourceType) options.ResourceTypes.Add(type);
+        var fromEnvironment = new List<string>();
+        if (!IgnoreEnvironment)
+        {
+            try
+            {
+                var defaults = BatonEnvironment.Read(Environment.GetEnvironmentVariable);
+                BatonEnvironment.Apply(options, defaults, option => MyInvocation.BoundParameters.ContainsKey(ParameterOf[option]));
+                foreach (var setting in defaults.Where(d => options.FromEnvironment.ContainsKey(d.Option)))
+                {
+                    fromEnvironment.Add($"-{ParameterOf[setting.Option]} from {setting.Variable}={setting.Value}");
+                }
+            }
+            catch (ArgumentException invalid)
+            {
+                ThrowFailure(invalid, target: null);
+            }
+        }
+
         if (CiamWorkforce)
         {
             try
@@ -96,10 +142,15 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
         RunTerminating(path, "Sync", async context =>
         {
             context.WriteVerbose($"Syncing {connection.Domain} to {path}.");
+            foreach (var line in fromEnvironment)
+            {
+                context.WriteVerbose(line);
+            }
+
             var progress = new ProgressBridge(context);
             var result = await new SyncEngine(connection.Client).RunAsync(path, options, progress, context.CancellationToken).ConfigureAwait(false);
             progress.Complete();
-            context.WriteObject(new OktaSyncSummary(result));
+            context.WriteObject(new OktaSyncSummary(result, fromEnvironment));
         });
     }
 

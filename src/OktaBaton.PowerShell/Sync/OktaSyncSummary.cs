@@ -9,8 +9,9 @@ namespace OktaBaton.PowerShell.Sync;
 /// <summary>What Invoke-OktaSync wrote: flat, one property per resource type.</summary>
 public sealed class OktaSyncSummary
 {
-    internal OktaSyncSummary(SyncResult result)
+    internal OktaSyncSummary(SyncResult result, IReadOnlyList<string> fromEnvironment)
     {
+        FromEnvironment = fromEnvironment.ToArray();
         long Count(string type) => result.ResourceCounts.TryGetValue(type, out var count) ? count : 0;
         Path = result.Path;
         SyncId = result.SyncId;
@@ -22,6 +23,7 @@ public sealed class OktaSyncSummary
         ResourceSets = Count(ResourceTypes.ResourceSet);
         ResourceSetBindings = Count(ResourceTypes.ResourceSetBinding);
         ApiTokens = Count(ResourceTypes.ApiToken);
+        Devices = Count(ResourceTypes.Device);
         Entitlements = result.Entitlements;
         Grants = result.Grants;
         Requests = result.Requests;
@@ -51,6 +53,8 @@ public sealed class OktaSyncSummary
 
     public long ApiTokens { get; }
 
+    public long Devices { get; }
+
     public long Entitlements { get; }
 
     public long Grants { get; }
@@ -60,6 +64,9 @@ public sealed class OktaSyncSummary
     public long Retries { get; }
 
     public string[] Warnings { get; }
+
+    /// <summary>The options that came from environment variables, e.g. "-SyncCustomRoles from BATON_SYNC_CUSTOM_ROLES=true".</summary>
+    public string[] FromEnvironment { get; }
 
     public TimeSpan Duration { get; }
 

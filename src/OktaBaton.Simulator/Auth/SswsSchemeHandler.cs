@@ -8,12 +8,18 @@ internal sealed class SswsSchemeHandler : IAuthorizationSchemeHandler
     private readonly Dictionary<string, Caller> _callers = new(StringComparer.Ordinal);
 
     /// <param name="tokenIdOf">The API token id (00T…) of the token at a position in <paramref name="tokens"/>.</param>
-    public SswsSchemeHandler(IEnumerable<SimulatorToken> tokens, Func<SimulatorToken, string> ownerOf, Func<int, string>? tokenIdOf = null)
+    public SswsSchemeHandler(IEnumerable<SimulatorToken> tokens, Func<SimulatorToken, string> ownerOf, int defaultRateLimitPercent, Func<int, string>? tokenIdOf = null)
     {
         var position = 0;
         foreach (var token in tokens)
         {
-            _callers[token.Value] = new Caller(ownerOf(token), PermissionProfiles.ForProfile(token.Profile), "SSWS") { ApiTokenId = tokenIdOf?.Invoke(position) };
+            // The principal id stands for the token without holding its value.
+            var principal = new RatePrincipal($"api-token-{position}", token.RateLimitPercent ?? defaultRateLimitPercent);
+            _callers[token.Value] = new Caller(ownerOf(token), PermissionProfiles.ForProfile(token.Profile), "SSWS")
+            {
+                ApiTokenId = tokenIdOf?.Invoke(position),
+                RatePrincipal = principal,
+            };
             position++;
         }
     }

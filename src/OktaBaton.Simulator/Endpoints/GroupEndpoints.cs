@@ -163,13 +163,19 @@ internal static class GroupEndpoints
         request.NoContent();
     }
 
+    /// <summary>
+    /// Membership of BUILT_IN and APP_GROUP groups is managed by Okta or the source app. Okta refuses an APP_GROUP
+    /// change as it refuses any forbidden action (403 E0000006, terraform-provider-okta#118) and a change to
+    /// Everyone with E0000060 "Unsupported operation." (terraform-provider-okta#903), which Okta's error catalogue
+    /// (developer.okta.com/docs/reference/error-codes) answers with 501 Not Implemented.
+    /// </summary>
     private static void RequireOktaGroup(OktaGroup group)
     {
-        if (group.Type != OktaGroup.OktaGroupType)
+        if (group.Type == OktaGroup.OktaGroupType)
         {
-            // Okta: membership of BUILT_IN and APP_GROUP groups is managed by Okta or the source app.
-            throw new OktaApiException(400, "E0000001", "Api validation failed: group", "You can only manage membership of groups whose type is OKTA_GROUP");
+            return;
         }
+        throw group.Type == OktaGroup.BuiltInType ? OktaApiException.UnsupportedOperation() : OktaApiException.Forbidden();
     }
 
     private static void Apps(ApiRequest request, OrgState org)

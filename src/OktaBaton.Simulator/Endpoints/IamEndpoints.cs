@@ -53,11 +53,12 @@ internal static class IamEndpoints
             write(json, items[i]);
         }
         json.WriteEndArray();
-        WritePageLinks(request, end < items.Count ? idOf(items[end - 1]) : null, limit);
+        WritePageLinks(request, end < items.Count ? idOf(items[end - 1]) : null);
         json.WriteEndObject();
     }
 
-    private static void WritePageLinks(ApiRequest request, string? nextCursor, int limit)
+    /// <summary>The self link, and a next link that carries only <c>after</c> (as Okta's /iam links do: no limit, no other parameter).</summary>
+    private static void WritePageLinks(ApiRequest request, string? nextCursor)
     {
         var json = request.Json;
         var http = request.Http.Request;
@@ -65,7 +66,7 @@ internal static class IamEndpoints
         OktaJson.WriteHref(json, "self", $"{request.BaseUrl}{http.Path}{http.QueryString}");
         if (nextCursor is not null)
         {
-            OktaJson.WriteHref(json, "next", request.NextUrl(nextCursor, limit));
+            OktaJson.WriteHref(json, "next", $"{request.BaseUrl}{http.Path}?after={Uri.EscapeDataString(nextCursor)}");
         }
         json.WriteEndObject();
     }
@@ -78,7 +79,7 @@ internal static class IamEndpoints
     private static void Role(ApiRequest request, OrgState org)
     {
         var id = request.Route("roleId");
-        var role = org.FindRole(id) ?? throw OktaApiException.NotFound(id, "Role");
+        var role = org.FindRole(id) ?? throw OktaApiException.NotFound(id, "CustomRole");
         OktaJson.WriteCustomRole(request.Json, role, request.BaseUrl);
     }
 
@@ -133,7 +134,7 @@ internal static class IamEndpoints
         {
             throw OktaApiException.Validation("role", "role: The field cannot be left blank");
         }
-        var role = org.FindRole(roleText) ?? throw OktaApiException.NotFound(roleText, "Role");
+        var role = org.FindRole(roleText) ?? throw OktaApiException.NotFound(roleText, "CustomRole");
         var principals = ReadMembers(body, "members", org);
         var now = org.Now;
         org.GetOrAddBinding(set, role.Id);
@@ -243,7 +244,7 @@ internal static class IamEndpoints
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        WritePageLinks(request, end < items.Count ? org.Users[items[end - 1]]!.Id : null, limit);
+        WritePageLinks(request, end < items.Count ? org.Users[items[end - 1]]!.Id : null);
         json.WriteEndObject();
     }
 }

@@ -64,7 +64,7 @@ internal static class RoleEndpoints
         string? resourceSetId = null;
         if (type == "CUSTOM")
         {
-            var role = org.FindRole(Text("role") ?? string.Empty) ?? throw OktaApiException.NotFound(Text("role") ?? "", "Role");
+            var role = org.FindRole(Text("role") ?? string.Empty) ?? throw OktaApiException.NotFound(Text("role") ?? "", "CustomRole");
             var set = org.FindResourceSet(Text("resource-set") ?? string.Empty) ?? throw OktaApiException.NotFound(Text("resource-set") ?? "", "ResourceSet");
             label = role.Label;
             roleId = role.Id;

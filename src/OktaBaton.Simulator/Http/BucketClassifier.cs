@@ -13,6 +13,9 @@ internal static class BucketClassifier
     /// <summary>/api/v1/logs: 120 a minute ("if your org-wide limit for the /api/v1/logs bucket is 120 requests per minute", rl2-token-oauth).</summary>
     public const string Logs = "logs";
     public const string Default = "default";
+    /// <summary>The org authorization server, /oauth2/v1 (the token endpoint): 2000 a minute on Workforce Identity
+    /// (developer.okta.com/docs/reference/rl-global-enduser, "OAuth2 requests for the Org Authorization Server").</summary>
+    public const string OrgAuthorizationServer = "oauth2-v1";
 
     public static readonly IReadOnlyDictionary<string, int> WorkforceLimits = new Dictionary<string, int>(StringComparer.Ordinal)
     {
@@ -25,12 +28,17 @@ internal static class BucketClassifier
         [AppsId] = 500,
         [Logs] = 120,
         [Default] = 1200,
+        [OrgAuthorizationServer] = 2000,
     };
 
     public static string Classify(string method, string path)
     {
         var isGet = HttpMethodsEqual(method, "GET");
         var trimmed = path.TrimEnd('/');
+        if (trimmed.StartsWith("/oauth2/v1/", StringComparison.Ordinal))
+        {
+            return OrgAuthorizationServer;
+        }
         if (trimmed == "/api/v1/users")
         {
             return isGet ? UsersList : UsersWrite;

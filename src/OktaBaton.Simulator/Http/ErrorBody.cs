@@ -6,6 +6,9 @@ namespace OktaBaton.Simulator.Http;
 
 internal static class ErrorBody
 {
+    /// <summary>Okta's errorIds are 25 characters, e.g. "oaewjePjfdBT7m71KkPz0Ipaw" in the Error examples of Okta's management spec.</summary>
+    public const int ErrorIdLength = 25;
+
     private static long _counter;
     private static readonly long Salt = DateTime.UtcNow.Ticks;
 
@@ -18,7 +21,7 @@ internal static class ErrorBody
             writer.WriteString("errorCode", errorCode);
             writer.WriteString("errorSummary", errorSummary);
             writer.WriteString("errorLink", errorCode);
-            writer.WriteString("errorId", IdFactory.Make("oae", Salt, (int)Interlocked.Increment(ref _counter)));
+            writer.WriteString("errorId", IdFactory.Make("oae", Salt, (int)Interlocked.Increment(ref _counter), ErrorIdLength));
             writer.WriteStartArray("errorCauses");
             foreach (var cause in causes ?? Array.Empty<string>())
             {

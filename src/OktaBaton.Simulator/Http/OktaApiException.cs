@@ -26,6 +26,9 @@ internal sealed class OktaApiException : Exception
     public static OktaApiException Forbidden() =>
         new(403, "E0000006", "You do not have permission to perform the requested action");
 
+    public static OktaApiException UnsupportedOperation() =>
+        new(501, "E0000060", "Unsupported operation.");
+
     public static OktaApiException Validation(string field, params string[] causes) =>
         new(400, "E0000001", $"Api validation failed: {field}", causes);
 

@@ -73,13 +73,9 @@ internal sealed class SimulatorPipeline
             return;
         }
 
-        if (TokenEndpoint is not null && string.Equals(path, OAuth.OAuthTokenEndpoint.Path, StringComparison.Ordinal) && HttpMethods.IsPost(request.Method))
-        {
-            Stats.Route("POST /oauth2/v1/token");
-            await TokenEndpoint(context).ConfigureAwait(false);
-            return;
-        }
-
+        var tokenEndpoint = TokenEndpoint is not null && string.Equals(path, OAuth.OAuthTokenEndpoint.Path, StringComparison.Ordinal) && HttpMethods.IsPost(request.Method)
+            ? TokenEndpoint
+            : null;
         var bucket = BucketClassifier.Classify(request.Method, path);
         Stats.Request(bucket);
         var inFlight = Stats.EnterFlight();
@@ -98,30 +94,39 @@ internal sealed class SimulatorPipeline
             {
                 await Task.Delay(_options.LatencyMs, context.RequestAborted).ConfigureAwait(false);
             }
-            var decision = RateLimiter.Take(bucket, Org.Now);
+            // The caller is known before the request is metered: Okta counts it against its token's or app's quota too.
+            var call = tokenEndpoint is null ? Identify(context, path) : null;
+            var decision = RateLimiter.Take(bucket, call?.Caller?.RatePrincipal, Org.Now);
             response.Headers["X-Rate-Limit-Limit"] = decision.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Headers["X-Rate-Limit-Remaining"] = decision.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Headers["X-Rate-Limit-Reset"] = decision.ResetEpochSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!decision.Allowed)
             {
-                Stats.RateLimited();
+                Stats.RateLimited(decision.Quota);
                 await WriteErrorAsync(context, 429, "E0000047", "API call exceeded rate limit due to too many requests.").ConfigureAwait(false);
                 return;
             }
+            Func<Task> serve = tokenEndpoint is not null
+                ? () =>
+                {
+                    Stats.Route("POST " + OAuth.OAuthTokenEndpoint.Path);
+                    return tokenEndpoint(context);
+                }
+                : () => ServeApiAsync(context, call!);
             // Faults come after rate limiting: a failed request still spends the bucket, as at Okta.
             if (Faults.Next(request.Method, path) is { } fault)
             {
                 Stats.Fault();
                 if (fault == FaultKind.AnswerLost)
                 {
-                    await ApplyThenDropAnswerAsync(context, path).ConfigureAwait(false);
+                    await ApplyThenDropAnswerAsync(context, serve).ConfigureAwait(false);
                     return;
                 }
 
                 await ServeFaultAsync(context, fault).ConfigureAwait(false);
                 return;
             }
-            await ServeApiAsync(context, path).ConfigureAwait(false);
+            await serve().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
@@ -133,7 +138,20 @@ internal sealed class SimulatorPipeline
         }
     }
 
-    private async Task ServeApiAsync(HttpContext context, string path)
+    /// <summary>The route the request names and who sends it (authenticated once: DPoP proofs are single use).</summary>
+    private IdentifiedCall Identify(HttpContext context, string path)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = _router.Find(context.Request.Method, path, values);
+        if (lookup.Route is { Anonymous: true })
+        {
+            return new IdentifiedCall(lookup, values, Caller.Anonymous, null);
+        }
+        var auth = _authenticator.Authenticate(context);
+        return new IdentifiedCall(lookup, values, auth.Caller, auth.Failure);
+    }
+
+    private async Task ServeApiAsync(HttpContext context, IdentifiedCall call)
     {
         var request = context.Request;
         var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
@@ -144,34 +162,22 @@ internal sealed class SimulatorPipeline
             await context.Response.WriteAsync("<html><body><h1>411 Length Required</h1></body></html>", context.RequestAborted).ConfigureAwait(false);
             return;
         }
-        var body = isWrite ? await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false) : ReadOnlyMemory<byte>.Empty;
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = _router.Find(request.Method, path, values);
-        Caller caller;
-        if (lookup.Route is { Anonymous: true })
+        if (call.Failure is { } failure)
         {
-            caller = Caller.Anonymous;
-        }
-        else
-        {
-            var auth = _authenticator.Authenticate(context);
-            if (auth.Failure is { } failure)
+            if (failure.WwwAuthenticate is not null)
             {
-                if (failure.WwwAuthenticate is not null)
-                {
-                    context.Response.Headers.WWWAuthenticate = failure.WwwAuthenticate;
-                }
-                Stats.Route($"{request.Method} (unauthenticated)");
-                await WriteErrorAsync(context, failure.StatusCode, failure.ErrorCode, failure.ErrorSummary).ConfigureAwait(false);
-                return;
+                context.Response.Headers.WWWAuthenticate = failure.WwwAuthenticate;
             }
-            caller = auth.Caller!;
+            Stats.Route($"{request.Method} (unauthenticated)");
+            await WriteErrorAsync(context, failure.StatusCode, failure.ErrorCode, failure.ErrorSummary).ConfigureAwait(false);
+            return;
         }
-        if (lookup.Route is not { } route)
+        var caller = call.Caller!;
+        if (call.Lookup.Route is not { } route)
         {
             Stats.Route($"{request.Method} (unknown)");
-            var error = lookup.PathExists ? OktaApiException.MethodNotAllowed() : OktaApiException.PathNotFound();
+            var error = call.Lookup.PathExists ? OktaApiException.MethodNotAllowed() : OktaApiException.PathNotFound();
             await WriteErrorAsync(context, error.StatusCode, error.ErrorCode, error.ErrorSummary).ConfigureAwait(false);
             return;
         }
@@ -183,7 +189,8 @@ internal sealed class SimulatorPipeline
             return;
         }
 
-        await RunHandlerAsync(context, route, caller, values, body, org => ChangeContexts.ForRequest(context, caller, org)).ConfigureAwait(false);
+        var body = isWrite ? await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false) : ReadOnlyMemory<byte>.Empty;
+        await RunHandlerAsync(context, route, caller, call.RouteValues, body, org => ChangeContexts.ForRequest(context, caller, org)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -267,14 +274,14 @@ using (org.ChangesBy(changeContext(org)))
     }
 
     /// <summary>The request takes effect, but its answer never reaches the client (a connection lost mid-response).</summary>
-    private async Task ApplyThenDropAnswerAsync(HttpContext context, string path)
+    private static async Task ApplyThenDropAnswerAsync(HttpContext context, Func<Task> serve)
     {
         var realBody = context.Response.Body;
         using var swallowed = new MemoryStream();
         context.Response.Body = swallowed;
         try
         {
-            await ServeApiAsync(context, path).ConfigureAwait(false);
+            await serve().ConfigureAwait(false);
         }
         finally
         {
@@ -319,6 +326,8 @@ using (org.ChangesBy(changeContext(org)))
                 return;
         }
     }
+
+    private sealed record IdentifiedCall(RouteLookup Lookup, Dictionary<string, string> RouteValues, Caller? Caller, AuthFailure? Failure);
 
     public static async Task WriteErrorAsync(HttpContext context, int status, string errorCode, string errorSummary, IReadOnlyList<string>? causes = null)
     {

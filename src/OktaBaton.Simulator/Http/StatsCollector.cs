@@ -8,6 +8,7 @@ internal sealed class StatsCollector
     private readonly ConcurrentDictionary<string, long> _byRoute = new(StringComparer.Ordinal);
     private long _total;
     private long _rateLimited;
+    private long _principalRateLimited;
     private long _concurrencyRejected;
     private long _faults;
     private int _inFlight;
@@ -33,7 +34,14 @@ internal sealed class StatsCollector
 
     public void Route(string routeKey) => _byRoute.AddOrUpdate(routeKey, 1, (_, n) => n + 1);
 
-    public void RateLimited() => Interlocked.Increment(ref _rateLimited);
+    public void RateLimited(RateQuota quota)
+    {
+        Interlocked.Increment(ref _rateLimited);
+        if (quota == RateQuota.Principal)
+        {
+            Interlocked.Increment(ref _principalRateLimited);
+        }
+    }
 
     public void ConcurrencyRejected()
     {
@@ -47,6 +55,7 @@ internal sealed class StatsCollector
     {
         TotalRequests = Interlocked.Read(ref _total),
         RateLimited = Interlocked.Read(ref _rateLimited),
+        PrincipalRateLimited = Interlocked.Read(ref _principalRateLimited),
         ConcurrencyRejected = Interlocked.Read(ref _concurrencyRejected),
         FaultsServed = Interlocked.Read(ref _faults),
         MaxInFlight = Volatile.Read(ref _maxInFlight),
@@ -59,6 +68,7 @@ internal sealed class StatsCollector
     {
         Interlocked.Exchange(ref _total, 0);
         Interlocked.Exchange(ref _rateLimited, 0);
+        Interlocked.Exchange(ref _principalRateLimited, 0);
         Interlocked.Exchange(ref _concurrencyRejected, 0);
         Interlocked.Exchange(ref _faults, 0);
         Interlocked.Exchange(ref _maxInFlight, Volatile.Read(ref _inFlight));

@@ -69,14 +69,12 @@ internal static class OktaJson
                 writer.WriteStartObject("password");
                 writer.WriteEndObject();
             }
-            if (user.Profile.Email is not null)
+            if (user.Profile.Email is not null || user.Profile.SecondEmail is not null)
             {
+                // Okta lists the secondEmail beside the primary one (credentials.emails, type SECONDARY).
                 writer.WriteStartArray("emails");
-                writer.WriteStartObject();
-                writer.WriteString("value", user.Profile.Email);
-                writer.WriteString("status", "VERIFIED");
-                writer.WriteString("type", "PRIMARY");
-                writer.WriteEndObject();
+                WriteCredentialEmail(writer, user.Profile.Email, "PRIMARY");
+                WriteCredentialEmail(writer, user.Profile.SecondEmail, "SECONDARY");
                 writer.WriteEndArray();
             }
             writer.WriteStartObject("provider");
@@ -104,6 +102,19 @@ internal static class OktaJson
         }
         WriteHref(writer, "type", $"{baseUrl}/api/v1/meta/types/user/{org.UserTypeId}");
         writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCredentialEmail(Utf8JsonWriter writer, string? address, string type)
+    {
+        if (address is null)
+        {
+            return;
+        }
+        writer.WriteStartObject();
+        writer.WriteString("value", address);
+        writer.WriteString("status", "VERIFIED");
+        writer.WriteString("type", type);
         writer.WriteEndObject();
     }
 

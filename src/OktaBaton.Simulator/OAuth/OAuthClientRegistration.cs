@@ -32,16 +32,20 @@ public sealed class OAuthClientRegistration
     public string Profile { get; init; } = "super-admin";
     public IReadOnlySet<string> GrantedScopes { get; }
 
+    /// <summary>The app's share of each rate-limit bucket in percent; null for the org's default (50 unless configured).</summary>
+    public int? RateLimitPercent { get; init; }
+
     /// <summary>
-    /// Parses the CLI form <c>CLIENT_ID:PUBLIC_KEY_PEM_PATH[:dpop][:SCOPES]</c>, SCOPES comma- or space-separated.
-    /// A Windows drive letter in the path (C:\keys\app.pem) is kept with the path.
+    /// Parses the CLI form <c>CLIENT_ID:PUBLIC_KEY_PEM_PATH[:dpop][:SCOPES][:PERCENT%]</c>, SCOPES comma- or
+    /// space-separated, PERCENT the app's share of each rate-limit bucket. A Windows drive letter in the path
+    /// (C:\keys\app.pem) is kept with the path.
     /// </summary>
     public static OAuthClientRegistration Parse(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var parts = new List<string>(spec.Split(':'));
         if (parts.Count < 2 || parts[0].Length == 0 || parts[1].Length == 0)
-            throw new FormatException($"--oauth-client '{spec}': expected CLIENT_ID:PUBLIC_KEY_PEM_PATH[:dpop][:SCOPES]");
+            throw new FormatException($"--oauth-client '{spec}': expected CLIENT_ID:PUBLIC_KEY_PEM_PATH[:dpop][:SCOPES][:PERCENT%]");
         if (parts.Count > 2 && parts[1].Length == 1 && char.IsLetter(parts[1][0]))
         {
             parts[1] += ":" + parts[2];
@@ -51,9 +55,11 @@ public sealed class OAuthClientRegistration
         var path = parts[1];
         var dpop = false;
         IEnumerable<string>? scopes = null;
+        int? percent = null;
         foreach (var extra in parts.Skip(2))
         {
             if (string.Equals(extra, "dpop", StringComparison.OrdinalIgnoreCase)) dpop = true;
+            else if (extra.EndsWith('%')) percent = ParsePercent(extra, $"--oauth-client '{clientId}'");
             else if (extra.Length > 0) scopes = extra.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries);
         }
         string pem;
@@ -67,11 +73,23 @@ public sealed class OAuthClientRegistration
         }
         try
         {
-            return new OAuthClientRegistration(clientId, SimPublicKey.FromPem(pem), dpop, scopes);
+            return new OAuthClientRegistration(clientId, SimPublicKey.FromPem(pem), dpop, scopes) { RateLimitPercent = percent };
         }
         catch (ArgumentException e)
         {
             throw new FormatException($"--oauth-client '{clientId}': '{path}' is not an RSA or EC public key PEM.", e);
         }
+    }
+
+    /// <summary>"50%" → 50; Okta accepts 5 % to 100 % for a token or app.</summary>
+    internal static int ParsePercent(string text, string what)
+    {
+        var digits = text.TrimEnd('%');
+        if (!int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var percent)
+            || !Auth.RatePrincipal.IsValidPercent(percent))
+        {
+            throw new FormatException($"{what}: the rate-limit share must be {Auth.RatePrincipal.MinimumPercent}% to {Auth.RatePrincipal.MaximumPercent}%, not '{text}'.");
+        }
+        return percent;
     }
 }

@@ -23,10 +23,9 @@ public static class OAuthEndpointExtensions
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(context);
         check.ApplyTo(context.Response);
+        var body = Http.ErrorBody.Create(check.OktaErrorCode!, check.OktaErrorSummary!);
         context.Response.ContentType = "application/json";
-        var errorId = "oae" + Guid.NewGuid().ToString("N")[..19];
-        await context.Response.WriteAsync(
-            $"{{\"errorCode\":\"{check.OktaErrorCode}\",\"errorSummary\":\"{check.OktaErrorSummary}\",\"errorLink\":\"{check.OktaErrorCode}\",\"errorId\":\"{errorId}\",\"errorCauses\":[]}}",
-            context.RequestAborted);
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -9,13 +9,15 @@ internal sealed class OAuthSchemeHandler : IAuthorizationSchemeHandler
     private readonly OAuthResourceGuard _guard;
     private readonly OAuthAuthority _authority;
     private readonly string _ownerUserId;
+    private readonly int _defaultRateLimitPercent;
 
-    public OAuthSchemeHandler(string scheme, OAuthAuthority authority, string ownerUserId)
+    public OAuthSchemeHandler(string scheme, OAuthAuthority authority, string ownerUserId, int defaultRateLimitPercent)
     {
         Scheme = scheme;
         _authority = authority;
         _guard = new OAuthResourceGuard(authority);
         _ownerUserId = ownerUserId;
+        _defaultRateLimitPercent = defaultRateLimitPercent;
     }
 
     public string Scheme { get; }
@@ -29,6 +31,7 @@ internal sealed class OAuthSchemeHandler : IAuthorizationSchemeHandler
             return AuthResult.Fail(new AuthFailure(check.StatusCode, check.OktaErrorCode!, check.OktaErrorSummary!, check.WwwAuthenticate));
         }
         var client = _authority.FindClient(check.Token!.ClientId)!;
-        return AuthResult.Success(new Caller(_ownerUserId, PermissionProfiles.ForProfile(client.Profile), "OAuth") { ClientId = client.ClientId });
+        var principal = new RatePrincipal("oauth-app-" + client.ClientId, client.RateLimitPercent ?? _defaultRateLimitPercent);
+        return AuthResult.Success(new Caller(_ownerUserId, PermissionProfiles.ForProfile(client.Profile), "OAuth") { ClientId = client.ClientId, RatePrincipal = principal });
     }
 }

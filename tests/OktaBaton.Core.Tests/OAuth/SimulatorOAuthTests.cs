@@ -186,6 +186,7 @@ public sealed class SimulatorOAuthTests
             var plain = OAuthClientRegistration.Parse($"0oaA:{path}");
             var dpop = OAuthClientRegistration.Parse($"0oaB:{path}:dpop:okta.users.read,okta.groups.read");
             var scopesOnly = OAuthClientRegistration.Parse($"0oaC:{path}:okta.users.manage");
+            var shared = OAuthClientRegistration.Parse($"0oaD:{path}:dpop:25%");
 
             Assert.Equal(("0oaA", false), (plain.ClientId, plain.RequireDPoP));
             Assert.Equal(OAuthClientRegistration.AllScopes.Count, plain.GrantedScopes.Count);
@@ -193,6 +194,9 @@ public sealed class SimulatorOAuthTests
             Assert.True(dpop.RequireDPoP);
             Assert.Equal(new[] { "okta.groups.read", "okta.users.read" }, dpop.GrantedScopes.Order());
             Assert.Equal(new[] { "okta.users.manage" }, scopesOnly.GrantedScopes);
+            Assert.Equal((null, 25), (plain.RateLimitPercent, shared.RateLimitPercent));
+            Assert.True(shared.RequireDPoP);
+            Assert.Contains("5% to 100%", Assert.Throws<FormatException>(() => OAuthClientRegistration.Parse($"0oaE:{path}:0%")).Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -31,6 +31,39 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public async Task AWindowsWholeBudgetGoesOutAtOnceRatherThanSpreadOverTheWindow()
+    {
+        // groups-id: 40 a ten-minute window, the token's half 20, one kept in reserve. Spread evenly, 19 requests
+        // would take nine minutes; spent early they go out together, and the guard below never fires.
+        await using var org = await TightOrgAsync(windowSeconds: 600, groupsIdLimit: 40);
+        var client = org.Client();
+        var groupIds = await GroupIdsAsync(client);
+        org.Host.ResetStats();
+        client.Gate = new RateLimitScheduler(RateLimitScheduler.DefaultShare, maxInFlight: 8);
+        using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var fetches = Enumerable.Range(0, 19)
+            .Select(i => client.ListAsync<OktaUser>($"/api/v1/groups/{groupIds[i % groupIds.Count]}/users", hangGuard.Token).ToListAsync().AsTask());
+        var members = await Task.WhenAll(fetches);
+
+        Assert.Equal(19, members.Length);
+        Assert.Equal(19, org.Host.GetStats().ByBucket["groups-id"]);
+        Assert.Equal(0, org.Host.GetStats().RateLimited);
+    }
+
+    [Fact]
+    public void TheWindowLengthIsTheFewestWholeSecondsFromAProbeToItsReset()
+    {
+        var length = new WindowLength();
+        Assert.Null(length.Current);
+        var sent = DateTimeOffset.FromUnixTimeSeconds(1_000_000).AddMilliseconds(300);
+        length.Observe(sent, DateTimeOffset.FromUnixTimeSeconds(1_000_007)); // 6.7 s: a window of 6 counted late in its second
+        length.Observe(sent, DateTimeOffset.FromUnixTimeSeconds(1_000_008)); // 7.7 s: the reset rounded up past a whole second
+        length.Observe(sent, sent.AddMilliseconds(500));                     // under a second: no measure
+        Assert.Equal(TimeSpan.FromSeconds(6), length.Current);
+    }
+
+    [Fact]
     public async Task TheSameBurstWithoutTheSchedulerIsRateLimited()
     {
         await using var org = await TightOrgAsync(windowSeconds: 1, groupsIdLimit: 24);
@@ -96,7 +129,7 @@ public sealed class SchedulerTests
 
         Assert.Same(scheduler, client.Gate);
         Assert.Equal(0.2, scheduler.Share);
-        Assert.Equal(15, scheduler.MaxInFlight); // 20% of Okta's 75
+        Assert.Equal(7, scheduler.MaxInFlight); // 20 % of a token's 37 (half of Okta's 75)
     }
 
     [Fact]
@@ -129,8 +162,9 @@ public sealed class SchedulerTests
     [Fact]
     public async Task ASpentBucketDoesNotHoldUpTheOthers()
     {
-        // apps: 4 a window, half of it ours: the third apps request must wait for the 30-s reset
-        await using var org = await TightOrgAsync(windowSeconds: 30, groupsIdLimit: 1000, appsLimit: 4);
+        // apps: 6 a window, Okta gives the token half (3), the client keeps one in reserve: the third apps request
+        // must wait for the 30-s reset
+        await using var org = await TightOrgAsync(windowSeconds: 30, groupsIdLimit: 1000, appsLimit: 6);
         var client = org.Client();
         var groupIds = await GroupIdsAsync(client);
         client.Gate = new RateLimitScheduler(RateLimitScheduler.DefaultShare, maxInFlight: 8);
@@ -153,11 +187,15 @@ public sealed class SchedulerTests
     public async Task AfterAForeignClientSpentTheBucketItWaitsForTheResetOnceWhileOthersContinue()
     {
         await using var org = await TightOrgAsync(windowSeconds: 2, groupsIdLimit: 1000, appsLimit: 6);
-        var other = org.Client(maxRetries: 0, paceByRateLimits: false);
+        // two other tokens spend their halves, so the org's bucket is empty while this token's share is untouched
+        var others = new[] { org.Client("read-only", maxRetries: 0, paceByRateLimits: false), org.Client("custom-read-only", maxRetries: 0, paceByRateLimits: false) };
         var client = org.Client();
         var groupIds = await GroupIdsAsync(client);
         org.Host.ResetStats();
-        for (var i = 0; i < 6; i++) await other.ListAsync<OktaApp>("/api/v1/apps", CancellationToken.None).ToListAsync();
+        foreach (var other in others)
+        {
+            for (var i = 0; i < 3; i++) await other.ListAsync<OktaApp>("/api/v1/apps", CancellationToken.None).ToListAsync();
+        }
         client.Gate = new RateLimitScheduler(RateLimitScheduler.DefaultShare, maxInFlight: 8);
 
         var apps = Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.ListAsync<OktaApp>("/api/v1/apps", CancellationToken.None).ToListAsync().AsTask()));
@@ -201,8 +239,9 @@ public sealed class SchedulerTests
         Assert.Contains("RateLimitShare", share.Message, StringComparison.Ordinal);
         var throttle = Assert.Throws<ArgumentException>(() => new SyncOptions { ThrottleLimit = 80 }.Validate());
         Assert.Contains("ThrottleLimit", throttle.Message, StringComparison.Ordinal);
-        Assert.Equal(37, RateLimitScheduler.InFlightCapFor(75, 0.5));
-        Assert.Equal(16, RateLimitScheduler.InFlightCapFor(16, 0.5));
+        Assert.Equal(37, RateLimitScheduler.InFlightCapFor(75, 1.0));
+        Assert.Equal(18, RateLimitScheduler.InFlightCapFor(75, 0.5));
+        Assert.Equal(16, RateLimitScheduler.InFlightCapFor(16, 1.0));
     }
 
     private static Task<SyncTestOrg> TightOrgAsync(int windowSeconds, int groupsIdLimit, int appsLimit = 100) =>

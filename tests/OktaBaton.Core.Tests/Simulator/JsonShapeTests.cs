@@ -45,6 +45,9 @@ public sealed class JsonShapeTests : IAsyncLifetime
         HasKeys(user.GetProperty("profile"), "login", "email", "secondEmail", "firstName", "lastName", "displayName", "employeeNumber", "department");
         Assert.Equal("iris.ito@personal.example", user.GetProperty("profile").GetProperty("secondEmail").GetString());
         Assert.Equal("OKTA", user.GetProperty("credentials").GetProperty("provider").GetProperty("type").GetString());
+        var emails = user.GetProperty("credentials").GetProperty("emails").EnumerateArray()
+            .Select(e => (e.GetProperty("type").GetString(), e.GetProperty("value").GetString(), e.GetProperty("status").GetString())).ToList();
+        Assert.Equal(new (string?, string?, string?)[] { ("PRIMARY", user.GetProperty("profile").GetProperty("email").GetString(), "VERIFIED"), ("SECONDARY", "iris.ito@personal.example", "VERIFIED") }, emails);
         Assert.EndsWith("/api/v1/users/" + user.GetProperty("id").GetString(), user.GetProperty("_links").GetProperty("self").GetProperty("href").GetString());
 
         var group = (await GetAsync("/api/v1/groups?q=Help"))[0];
@@ -56,6 +59,20 @@ public sealed class JsonShapeTests : IAsyncLifetime
         HasKeys(app, "id", "name", "label", "status", "signOnMode", "created", "lastUpdated", "_links");
         IsOktaId(app.GetProperty("id").GetString(), "0oa");
         Assert.Equal("INACTIVE", app.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Errors_carry_25_character_error_ids_and_name_custom_roles()
+    {
+        using var missing = await _client.GetAsync("/api/v1/iam/roles/cr0DoesNotExist00000");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        var body = await missing.JsonAsync();
+        Assert.Equal("Not found: Resource not found: cr0DoesNotExist00000 (CustomRole)", body.GetProperty("errorSummary").GetString());
+        var errorId = body.GetProperty("errorId").GetString()!;
+        Assert.Equal(25, errorId.Length);
+        Assert.StartsWith("oae", errorId, StringComparison.Ordinal);
+        using var again = await _client.GetAsync("/api/v1/iam/roles/cr0DoesNotExist00000");
+        Assert.NotEqual(errorId, (await again.JsonAsync()).GetProperty("errorId").GetString());
     }
 
     [Fact]

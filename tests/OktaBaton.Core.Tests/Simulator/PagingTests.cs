@@ -204,9 +204,14 @@ public sealed class PagingTests : IAsyncLifetime
             roles.AddRange(body.GetProperty("roles").EnumerateArray().Select(r => r.GetProperty("id").GetString()!));
             pages++;
             url = body.GetProperty("_links").TryGetProperty("next", out var next) ? next.GetProperty("href").GetString() : null;
+            if (url is not null)
+            {
+                // Okta's /iam next links carry only the cursor: the next page has the default size.
+                Assert.Equal(_sim.Host.BaseUrl + "api/v1/iam/roles?after=" + roles[^1], url);
+            }
         }
         Assert.Equal(_state.GetProperty("customRoles").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToList(), roles);
-        Assert.Equal((roles.Count + 1) / 2, pages);
+        Assert.Equal(2, pages);
         Assert.All(roles, id => Assert.StartsWith("cr0", id));
 
         var assignees = await (await client.GetAsync("/api/v1/iam/assignees/users")).JsonAsync();

@@ -47,18 +47,21 @@ public sealed class WriteTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("Everyone")]
-    [InlineData("Salesforce Imported Users")]
-    public async Task Membership_of_non_okta_groups_cannot_change(string groupName)
+    [InlineData("Everyone", HttpStatusCode.NotImplemented, "E0000060", "Unsupported operation.")]
+    [InlineData("Salesforce Imported Users", HttpStatusCode.Forbidden, "E0000006", "You do not have permission to perform the requested action")]
+    public async Task Membership_of_non_okta_groups_cannot_change(string groupName, HttpStatusCode status, string errorCode, string summary)
     {
         var group = await _sim.GroupIdAsync(groupName);
         var user = await _sim.UserIdAsync("noah.nguyen@acme.example");
         var before = (await StateGroupAsync(group)).GetProperty("memberIds").GetArrayLength();
         using var put = await _client.PutAsync($"/api/v1/groups/{group}/users/{user}", Json(""));
-        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
-        Assert.Equal("E0000001", await put.ErrorCodeAsync());
+        Assert.Equal(status, put.StatusCode);
+        var body = await put.JsonAsync();
+        Assert.Equal(errorCode, body.GetProperty("errorCode").GetString());
+        Assert.Equal(summary, body.GetProperty("errorSummary").GetString());
         using var delete = await _client.DeleteAsync($"/api/v1/groups/{group}/users/{user}");
-        Assert.Equal(HttpStatusCode.BadRequest, delete.StatusCode);
+        Assert.Equal(status, delete.StatusCode);
+        Assert.Equal(errorCode, await delete.ErrorCodeAsync());
         Assert.Equal(before, (await StateGroupAsync(group)).GetProperty("memberIds").GetArrayLength());
     }
 

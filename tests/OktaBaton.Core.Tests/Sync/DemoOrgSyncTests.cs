@@ -68,6 +68,8 @@ public sealed class DemoOrgSyncTests : IAsyncLifetime
         Assert.Equal("alice.anderson", trait.GetString("loginAlias"));
         Assert.Equal(("ENABLED", "ACTIVE"), (trait.GetString("status"), trait.GetString("oktaStatus")));
         Assert.Equal(new object?[] { "E1001" }, (List<object?>)trait.Get("employeeIds")!);
+        // baton-okta also reads employeeIdNumber / employee_idnumber (paul.park has the custom attribute employeeIdNumber)
+        Assert.Equal(new object?[] { "CTR-3001" }, (List<object?>)users["paul.park@contractors.example"].Trait("user")!.Get("employeeIds")!);
         var emails = ((List<object?>)trait.Get("emails")!).Cast<PropertyBag>().Select(e => e.GetString("address"));
         Assert.Equal(new[] { "alice.anderson@acme.example", "alice.a@personal.example" }, emails);
         Assert.Equal("Engineering", alice.Profile.GetString("department"));
@@ -78,7 +80,9 @@ public sealed class DemoOrgSyncTests : IAsyncLifetime
         }
         var everyone = contents.Resources.Single(r => r.DisplayName == "Everyone");
         Assert.Equal(("built_in", true), (everyone.Trait("group")!.GetString("type"), everyone.Trait("group")!.Get("immutable")));
-        Assert.Equal("app_imported", contents.Resources.Single(r => r.DisplayName == "Salesforce Imported Users").Profile.GetString("type"));
+        var imported = contents.Resources.Single(r => r.DisplayName == "Salesforce Imported Users");
+        Assert.Equal(("APP_GROUP", "app_imported"), (imported.Profile.GetString("type"), imported.Trait("group")!.GetString("type")));
+        Assert.Equal("BUILT_IN", everyone.Profile.GetString("type"));
         Assert.Equal(0L, contents.Resources.Single(r => r.DisplayName == "Project Phoenix").Profile.Get("users_count"));
         var zoom = contents.Resources.Single(r => r.DisplayName == "Zoom");
         Assert.Equal(("ACTIVE", "OPENID_CONNECT"), (zoom.Profile.GetString("status"), zoom.Profile.GetString("signOnMode")));

@@ -16,6 +16,7 @@ public sealed class ExpectedSync
     {
         public bool CustomRoles { get; init; }
         public bool Secrets { get; init; }
+        public bool Devices { get; init; }
         public bool InactiveApps { get; init; }
         public bool SkipAppGroups { get; init; }
         public bool SkipDeprovisioned { get; init; }
@@ -37,7 +38,7 @@ public sealed class ExpectedSync
         var root = state.RootElement;
         bool Wants(string type) => rules.Types is not null
             ? rules.Types.Contains(type)
-            : type is "user" or "group" or "app" or "role" || (rules.CustomRoles && type is "custom-role" or "resource-set" or "resourceset-binding") || (rules.Secrets && type == "api-token");
+            : type is "user" or "group" or "app" or "role" || (rules.CustomRoles && type is "custom-role" or "resource-set" or "resourceset-binding") || (rules.Secrets && type == "api-token") || (rules.Devices && type == "device");
 
         var keptUsers = new HashSet<string>();
         foreach (var user in root.GetProperty("users").EnumerateArray())
@@ -137,6 +138,11 @@ public sealed class ExpectedSync
         if (Wants("api-token"))
         {
             foreach (var token in root.GetProperty("apiTokens").EnumerateArray()) expected.Resources.Add("api-token:" + token.GetProperty("id").GetString());
+        }
+        if (Wants("device"))
+        {
+            // devices are resources only: their users are links, never grants
+            foreach (var device in root.GetProperty("devices").EnumerateArray()) expected.Resources.Add("device:" + device.GetProperty("id").GetString());
         }
         return expected;
     }

@@ -54,6 +54,22 @@ public sealed class AccessTests
     }
 
     [Fact]
+    public async Task AppAssignmentToAUserLetsOktaApplyTheAppsUsernameTemplate()
+    {
+        await using var org = await StartAsync();
+        var slack = await org.AppIdAsync("Slack");
+        var grace = await org.UserIdAsync("grace.garcia@acme.example");
+
+        var run = org.Run("Grant-OktaAppAssignment -AppId $a -UserId grace.garcia@acme.example", new Dictionary<string, object?> { ["a"] = slack });
+
+        run.AssertNoErrors();
+        Assert.Equal("Granted", Outcome(Assert.Single(run.Output)));
+        // Slack's template is the e-mail prefix; the login is not forced on it
+        var assignment = Assert.Single(AppUsers(await org.StateAsync(), slack), u => u.GetProperty("userId").GetString() == grace);
+        Assert.Equal(("USER", "grace.garcia"), (assignment.GetProperty("scope").GetString(), assignment.GetProperty("userName").GetString()));
+    }
+
+    [Fact]
     public async Task AppAssignmentToAGroupIsIdempotentBothWays()
     {
         await using var org = await StartAsync();

@@ -68,6 +68,16 @@ public sealed class OAuthAuthenticator : IOktaAuthenticator, IDisposable
     /// <summary>How many tokens were fetched so far.</summary>
     public int TokenRequests { get; private set; }
 
+    /// <summary>
+    /// The longest a token request waits for a rate-limited token endpoint to reset (default 61 s, Okta's minute
+    /// window and a second); a reset further away fails the request with a rate-limit error at once.
+    /// </summary>
+    public TimeSpan TokenRateLimitWait
+    {
+        get => _tokens.MaxRateLimitWait;
+        set => _tokens.MaxRateLimitWait = value < TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(value)) : value;
+    }
+
     /// <summary>A token is replaced this long before it expires.</summary>
     public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 

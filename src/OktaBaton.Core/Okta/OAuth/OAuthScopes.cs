@@ -14,6 +14,9 @@ public static class OAuthScopes
         "okta.roles.read", "okta.roles.manage",
     };
 
+    /// <summary>Needed only when devices are synced (Invoke-OktaSync -SyncDevices); ask for it with Connect-Okta -Scope.</summary>
+    public const string DevicesRead = "okta.devices.read";
+
     /// <summary>Needed only when API tokens ("secrets") are synced.</summary>
     public const string ApiTokensRead = "okta.apiTokens.read";
 

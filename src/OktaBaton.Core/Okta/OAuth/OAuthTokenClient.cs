@@ -12,13 +12,16 @@ namespace OktaBaton.Core.Okta.OAuth;
 /// <summary>
 /// Asks the org authorization server for a client-credentials token with a private_key_jwt assertion.
 /// Switches to DPoP when Okta answers invalid_dpop_proof, and replays once with the nonce Okta hands out
-/// in a use_dpop_nonce answer. Every attempt carries a fresh assertion (Okta's jti is single use).
+/// in a use_dpop_nonce answer. Every attempt carries a fresh assertion (Okta's jti is single use). Okta meters the
+/// token endpoint like any other (the org authorization server's /oauth2/v1 bucket): a 429 waits for the bucket's
+/// reset by the server's clock, when that is at most <see cref="MaxRateLimitWait"/> away, and asks again.
 /// </summary>
 internal sealed class OAuthTokenClient
 {
     internal const string DPoPUserAgentExtension = "isDPoP:true";
     private const string JwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private const int MaxAttempts = 4;
+    private const int MaxRateLimitedAttempts = 3;
 
     private readonly OAuthClientSettings _settings;
     private readonly HttpClient _http;
@@ -40,6 +43,9 @@ internal sealed class OAuthTokenClient
 
     public Uri TokenUrl { get; }
 
+    /// <summary>The longest wait for a rate-limited token endpoint's reset; a reset further away fails at once.</summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(61);
+
     /// <summary>True once DPoP is in use (asked for, or demanded by Okta).</summary>
     public bool UseDPoP { get; private set; }
 
@@ -47,6 +53,7 @@ internal sealed class OAuthTokenClient
     {
         var replayedForNonce = false;
         var replayedForReuse = false;
+        var rateLimited = 0;
         for (var attempt = 1; ; attempt++)
         {
             var now = _time.GetUtcNow();
@@ -81,6 +88,14 @@ internal sealed class OAuthTokenClient
                 var body = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 if (response.IsSuccessStatusCode) return ParseToken(body, now);
 
+                if ((int)response.StatusCode == 429 && ++rateLimited < MaxRateLimitedAttempts && RateLimitWait(response) is { } wait)
+                {
+                    OktaRequestTrace.Write(FormattableString.Invariant($"the token endpoint is rate-limited: asking again in {wait.TotalSeconds:0.0} s"));
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    attempt--; // a rate-limited request is not one of the DPoP dance's attempts
+                    continue;
+                }
+
                 var (error, description) = ParseError(body);
                 if (response.Headers.TryGetValues("DPoP-Nonce", out var nonces)) _nonce = nonces.FirstOrDefault() ?? _nonce;
                 if (attempt < MaxAttempts)
@@ -106,6 +121,14 @@ internal sealed class OAuthTokenClient
                 throw OAuthTokenErrorTranslator.Translate((int)response.StatusCode, error, description, _settings, TokenUrl, offset);
             }
         }
+    }
+
+    /// <summary>Reset − Date + 1 s (Okta's SDK rule), when the answer says and it is within <see cref="MaxRateLimitWait"/>.</summary>
+    private TimeSpan? RateLimitWait(HttpResponseMessage response)
+    {
+        var wait = RateLimitInfo.FromHeaders(response.Headers)?.DelayUntilReset(_time.GetUtcNow());
+        if (wait is null || wait.Value > MaxRateLimitWait) return null;
+        return wait.Value < TimeSpan.Zero ? TimeSpan.Zero : wait.Value;
     }
 
     private OAuthAccessToken ParseToken(string body, DateTimeOffset requestedAt)

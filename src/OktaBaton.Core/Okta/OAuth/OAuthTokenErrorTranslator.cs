@@ -54,7 +54,7 @@ internal static class OAuthTokenErrorTranslator
                     $"Client '{settings.ClientId}' may not use the client credentials grant. Make it an API Services app (Okta Admin Console > the app > General > Grant type: Client Credentials).{saidSuffix}");
         }
         if (status == 429)
-            return Fail(OAuthFailure.TokenEndpointError, "Okta rate-limited the token endpoint (HTTP 429). Wait a minute and connect again.");
+            return Fail(OAuthFailure.TokenEndpointError, "Okta rate-limited the token endpoint (HTTP 429) and the limit did not reset in time. Wait a minute and connect again.");
         return Fail(OAuthFailure.TokenEndpointError,
             $"The Okta token endpoint {tokenUrl.AbsoluteUri} answered HTTP {status}{(error is null ? "" : " " + error)}.{saidSuffix}");
     }

@@ -5,23 +5,26 @@ using System.Threading.Tasks;
 namespace OktaBaton.Core.Okta.RateLimiting;
 
 /// <summary>
-/// Paces one Okta rate-limit bucket. A window starts with one probe request whose answer tells the limit, the
-/// remaining count and the reset; the rest of the bucket's budget (limit × share, less what the org's other
-/// clients have spent) is then spread evenly over the time left in the window. When the budget is spent, or a
-/// 429 says someone else spent it, the bucket waits for the reset and probes the next window. Requests leave
-/// in arrival order.
+/// Paces one Okta rate-limit bucket. Okta's windows are fixed: a bucket's count renews at X-Rate-Limit-Reset, so
+/// the budget is spent as early as the requests come (the in-flight cap is the only pace inside a window) and then
+/// the bucket waits for the reset. A window starts with one probe request whose answer tells the limit, the
+/// remaining count and the reset. The headers report the ceiling that applies to this token (Okta holds each token
+/// or OAuth app to its share of the bucket, 50 % by default, and reports that share while it binds); the client
+/// spends <c>share</c> of it and keeps one request in reserve, so a probe that lands early in the old window is
+/// still served. When the budget is spent, or a 429 says someone else spent it, the bucket waits for the reset and
+/// probes the next window. Requests leave in arrival order.
 /// </summary>
 internal sealed class BucketPacer
 {
     private static readonly TimeSpan DocumentedWindow = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan TimerResolution = TimeSpan.FromMilliseconds(1);
 
     private readonly object _lock = new();
     private readonly SemaphoreSlim _turnstile = new(1, 1);
     private readonly OktaRateBucket _bucket;
     private readonly Func<double> _share;
     private readonly ServerClock _clock;
+    private readonly WindowLength _windowLength;
 
     private TaskCompletionSource<bool> _changed = NewSignal();
     private bool _windowKnown;
@@ -29,16 +32,21 @@ internal sealed class BucketPacer
     private int _limit;
     private int _remaining;
     private long _resetEpochSeconds;
-    private DateTimeOffset _windowEnd;
-    private DateTimeOffset _nextSlot;
+    private DateTimeOffset _reset;
+    /// <summary>When the probe that opened the window was answered; null when the window must run to its reset.</summary>
+    private DateTimeOffset? _anchor;
+    /// <summary>The end of a window paced without headers, by Okta's documented minute.</summary>
+    private DateTimeOffset? _fixedEnd;
     private int _inFlight;
 
     /// <param name="share">The share of the bucket to spend, read at every admission (it may change).</param>
-    public BucketPacer(OktaRateBucket bucket, Func<double> share, ServerClock clock)
+    /// <param name="windowLength">Okta's window length as the client's probes have measured it (shared by all buckets).</param>
+    public BucketPacer(OktaRateBucket bucket, Func<double> share, ServerClock clock, WindowLength windowLength)
     {
         _bucket = bucket;
         _share = share;
         _clock = clock;
+        _windowLength = windowLength;
         _limit = bucket.DocumentedLimit;
     }
 
@@ -81,13 +89,15 @@ internal sealed class BucketPacer
             var resetLocal = _clock.ToLocal(reset);
             if (resetSeconds > _resetEpochSeconds)
             {
-                // a new window
+                // a new window: a probe that opened it also measures Okta's window length
                 _resetEpochSeconds = resetSeconds;
+                _reset = reset;
                 _limit = Math.Max(1, rateLimit.Limit.Value);
                 _remaining = rateLimit.Remaining.Value;
-                _windowEnd = EstimateWindowEnd(ticket, resetLocal);
+                _fixedEnd = null;
+                _anchor = ticket.IsProbe ? _clock.LocalNow : null;
+                if (ticket.IsProbe) _windowLength.Observe(ticket.AdmittedAt, resetLocal);
                 _windowKnown = true;
-                _nextSlot = _clock.LocalNow;
             }
             else if (resetSeconds == _resetEpochSeconds)
             {
@@ -97,7 +107,7 @@ internal sealed class BucketPacer
                 {
                     // the probe went out early and landed in the old window: wait for Okta's reset itself
                     _windowKnown = true;
-                    _windowEnd = resetLocal;
+                    _anchor = null;
                 }
             }
             else
@@ -109,7 +119,7 @@ internal sealed class BucketPacer
             {
                 // someone else spent the bucket: nothing more until its reset
                 _remaining = 0;
-                if (resetLocal > _windowEnd) _windowEnd = resetLocal;
+                _anchor = null;
             }
 
             Signal();
@@ -132,8 +142,7 @@ internal sealed class BucketPacer
                     _windowKnown = true;
                     _limit = _bucket.DocumentedLimit;
                     _remaining = _limit - 1;
-                    _windowEnd = _clock.LocalNow + DocumentedWindow;
-                    _nextSlot = _clock.LocalNow;
+                    _fixedEnd = _clock.LocalNow + DocumentedWindow;
                 }
             }
 
@@ -141,7 +150,7 @@ internal sealed class BucketPacer
         }
     }
 
-    /// <summary>The requests this sync may still send in the window, keeping the other clients' share free.</summary>
+    /// <summary>The requests this client may still send in the window: its share of the ceiling, one kept in reserve.</summary>
     private int Available
     {
         get
@@ -155,7 +164,8 @@ internal sealed class BucketPacer
     private bool TryAdmit(DateTimeOffset now, out PacingTicket? ticket, out TimeSpan wait)
     {
         ticket = null;
-        if (_windowKnown && now >= _windowEnd) _windowKnown = false;
+        var windowEnd = WindowEnd;
+        if (_windowKnown && now >= windowEnd) _windowKnown = false;
         if (!_windowKnown)
         {
             if (_probing)
@@ -171,39 +181,34 @@ internal sealed class BucketPacer
             return true;
         }
 
-        var available = Available;
-        if (available <= 0)
+        if (Available <= 0)
         {
-            wait = _windowEnd - now;
-            return false;
-        }
-
-        // a slot less than a timer tick away is taken now: the slots still keep the average pace
-        if (_nextSlot - now >= TimerResolution)
-        {
-            wait = _nextSlot - now;
+            wait = windowEnd - now;
             return false;
         }
 
         _inFlight++;
-        var left = _windowEnd - now;
-        _nextSlot = (_nextSlot > now ? _nextSlot : now) + TimeSpan.FromTicks(left.Ticks / available);
         ticket = new PacingTicket(now, isProbe: false);
         wait = TimeSpan.Zero;
         return true;
     }
 
     /// <summary>
-    /// Okta's reset is in whole seconds. A probe that opened the window marks its start: the window then ends the
-    /// whole number of seconds its reset lies after the probe, which is closer than the rounded reset itself.
+    /// Okta's reset is in whole seconds, so it can lie up to a second after the window's true end. The probe that
+    /// opened the window was counted before its answer came, so the window ends at the latest one window length
+    /// after that answer: the earlier of that and the reset is never before the true end, and a probe sent then
+    /// opens the next window. Worked out at every look, as the measured length and the server's clock get sharper.
     /// </summary>
-    private static DateTimeOffset EstimateWindowEnd(PacingTicket ticket, DateTimeOffset resetLocal)
+    private DateTimeOffset WindowEnd
     {
-        if (!ticket.IsProbe) return resetLocal;
-        var seconds = Math.Floor((resetLocal - ticket.AdmittedAt).TotalSeconds);
-        if (seconds < 1) return resetLocal;
-        var end = ticket.AdmittedAt + TimeSpan.FromSeconds(seconds);
-        return end < resetLocal ? end : resetLocal;
+        get
+        {
+            if (_fixedEnd is { } fixedEnd) return fixedEnd;
+            var resetLocal = _clock.ToLocal(_reset);
+            if (_anchor is not { } anchor || _windowLength.Current is not { } length) return resetLocal;
+            var end = anchor + length;
+            return end < resetLocal ? end : resetLocal;
+        }
     }
 
     private static async Task WaitForChangeAsync(Task changed, TimeSpan wait, CancellationToken ct)

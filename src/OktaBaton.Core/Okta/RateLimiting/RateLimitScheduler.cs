@@ -14,14 +14,22 @@ namespace OktaBaton.Core.Okta.RateLimiting;
 /// </summary>
 internal sealed class RateLimitScheduler : IRequestGate
 {
-    /// <summary>Okta's default share of a bucket for one token.</summary>
-    public const double DefaultShare = 0.5;
+    /// <summary>
+    /// All of the ceiling Okta reports to the token. Okta itself holds each API token or OAuth app to its share of
+    /// every bucket (50 % unless an admin changed it) and reports that share in the X-Rate-Limit headers while it
+    /// binds, so the client need not halve it again.
+    /// </summary>
+    public const double DefaultShare = 1.0;
 
     /// <summary>Okta's in-flight limit per org on paid Workforce orgs.</summary>
     public const int OrgConcurrencyLimit = 75;
 
+    /// <summary>One token's part of the org's in-flight limit: Okta's default principal share, 50 %.</summary>
+    public const int TokenConcurrencyLimit = OrgConcurrencyLimit / 2;
+
     private readonly ConcurrentDictionary<string, BucketPacer> _buckets = new(StringComparer.Ordinal);
     private readonly ServerClock _clock = new();
+    private readonly WindowLength _windowLength = new();
     private readonly InFlightLimiter _inFlight;
     private readonly Func<double> _readShare;
     private double _share;
@@ -33,16 +41,16 @@ internal sealed class RateLimitScheduler : IRequestGate
         _readShare = () => Volatile.Read(ref _share);
     }
 
-    /// <summary>A scheduler for a client: <paramref name="share"/> of each bucket, at most <see cref="InFlightCapFor"/> in flight.</summary>
+    /// <summary>A scheduler for a client: <paramref name="share"/> of each bucket's reported ceiling, at most <see cref="InFlightCapFor"/> in flight.</summary>
     public static RateLimitScheduler For(double share, int throttleLimit) => new(share, InFlightCapFor(throttleLimit, share));
 
     public double Share => Volatile.Read(ref _share);
 
     public int MaxInFlight => _inFlight.Limit;
 
-    /// <summary>The same share of the org's concurrency limit as of each bucket, and never above the caller's throttle.</summary>
+    /// <summary>The same share of a token's part of the org's concurrency limit as of each bucket, and never above the caller's throttle.</summary>
     public static int InFlightCapFor(int throttleLimit, double share) =>
-        Math.Max(1, Math.Min(throttleLimit, (int)Math.Floor(OrgConcurrencyLimit * share)));
+        Math.Max(1, Math.Min(throttleLimit, (int)Math.Floor(TokenConcurrencyLimit * share)));
 
     /// <summary>From now on, spend <paramref name="share"/> of each bucket with at most <see cref="InFlightCapFor"/> in flight.</summary>
     public void Adjust(double share, int throttleLimit)
@@ -58,7 +66,7 @@ internal sealed class RateLimitScheduler : IRequestGate
         if (method is null) throw new ArgumentNullException(nameof(method));
         if (uri is null) throw new ArgumentNullException(nameof(uri));
         var bucket = OktaRateBucket.Classify(method.Method, uri.AbsolutePath);
-        var pacer = _buckets.GetOrAdd(bucket.Name, _ => new BucketPacer(bucket, _readShare, _clock));
+        var pacer = _buckets.GetOrAdd(bucket.Name, _ => new BucketPacer(bucket, _readShare, _clock, _windowLength));
         var ticket = await pacer.AdmitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
