@@ -38,6 +38,14 @@
         'New-OktaGroup'
         'Set-OktaGroup'
         'Remove-OktaGroup'
+        'Get-OktaUser'
+        'Get-OktaGroup'
+        'Get-OktaGroupMember'
+        'Get-OktaApp'
+        'Get-OktaAppAssignment'
+        'Get-OktaRoleAssignment'
+        'Get-OktaLog'
+        'Invoke-OktaRestMethod'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

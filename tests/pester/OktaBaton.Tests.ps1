@@ -79,3 +79,65 @@ Describe 'Provisioning' {
         (Get-TestOrgState).groups | Where-Object id -eq $group.id | ForEach-Object memberIds | Should -Be @($noah.id)
     }
 }
+
+Describe 'Look things up live' {
+    It 'reads one user by login and a searched list across pages' {
+        $alice = Get-OktaUser alice.anderson@acme.example
+        $alice.Status | Should -Be 'ACTIVE'
+        $alice.Profile.department | Should -Be 'Engineering'
+        @(Get-OktaUser -Search 'profile.lastName sw "User"').Count | Should -Be 230
+        @(Get-OktaUser | Select-Object -First 5).Count | Should -Be 5
+    }
+
+    It 'answers a bad search with the Okta error, categorised' {
+        { Get-OktaUser -Search 'status ne "ACTIVE"' -ErrorAction Stop } | Should -Throw -ExpectedMessage '*E0000031*'
+        $err = $null
+        Get-OktaUser -Search 'nonsense eq "x"' -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'lists group members that pipe into Revoke-OktaGroupMembership' {
+        $before = @(Get-OktaGroupMember -GroupId 'Finance Approvers')
+        $before.Count | Should -Be 3
+        $results = Get-OktaGroupMember -GroupId 'Finance Approvers' | Where-Object Status -ne 'ACTIVE' | Revoke-OktaGroupMembership -Confirm:$false
+        $results.Outcome | Should -Be 'Revoked'
+        @(Get-OktaGroupMember -GroupId 'Finance Approvers').Count | Should -Be 2
+    }
+
+    It 'pipes searched users into Disable-OktaUser -WhatIf without changing anyone' {
+        Get-OktaUser -Search 'profile.department eq "Sales"' | Disable-OktaUser -WhatIf
+        (Get-OktaUser maya.miller@acme.example).Status | Should -Be 'ACTIVE'
+    }
+
+    It 'shows app assignments with their scope and admin roles with how they are held' {
+        $zoom = Get-OktaAppAssignment -UserId alice.anderson@acme.example | Where-Object AppLabel -eq 'Zoom'
+        $zoom.Scope | Should -Be 'GROUP'
+        (Get-OktaRoleAssignment -UserId alice.anderson@acme.example).RoleType | Sort-Object | Should -Be @('APP_ADMIN', 'HELP_DESK_ADMIN')
+    }
+
+    It 'exports users to CSV with the profile in one cell' {
+        $csv = Join-Path $TestDrive 'users.csv'
+        Get-OktaUser -Query alice | Export-Csv -Path $csv -NoTypeInformation
+        $row = Import-Csv $csv | Select-Object -First 1
+        $row.Login | Should -Be 'alice.anderson@acme.example'
+        ($row.Profile | ConvertFrom-Json).department | Should -Be 'Engineering'
+    }
+
+    It 'finds every change it made in the System Log with Okta event types' {
+        $since = (Get-Date).AddMinutes(-10)
+        $phoenix = Get-OktaGroup -Name 'Project Phoenix'
+        Grant-OktaGroupMembership -GroupId $phoenix.Id -UserId noah.nguyen@acme.example | Out-Null
+        Set-OktaGroup -GroupId $phoenix.Id -Description 'Kick-off done' -Confirm:$false | Out-Null
+        $events = Get-OktaLog -Since $since -Filter "target.id eq `"$($phoenix.Id)`""
+        $events.EventType | Should -Contain 'group.user_membership.add'
+        $events.EventType | Should -Contain 'group.profile.update'
+        (Get-OktaLog -Since $since -EventType group.user_membership.remove).Count | Should -BeGreaterOrEqual 1
+        { Get-OktaLog -Filter 'eventType eqq "x"' -ErrorAction Stop } | Should -Throw -ExpectedMessage '*E0000053*'
+    }
+
+    It 'calls any API path but never another host' {
+        (Invoke-OktaRestMethod /api/v1/users/me).profile.login | Should -Be 'okta.admin@acme.example'
+        @(Invoke-OktaRestMethod '/api/v1/iam/roles?limit=2' -All).Count | Should -Be 6
+        { Invoke-OktaRestMethod https://example.com/api/v1/users -ErrorAction Stop } | Should -Throw -ErrorId 'OktaInvalidArgument*'
+    }
+}

@@ -29,6 +29,7 @@ public sealed class OktaClient : IDisposable
     private IRequestGate? _gate;
     private readonly TimeSpan _requestTimeout;
     private readonly ResiliencePipeline _pipeline;
+    private readonly ServerClock _orgClock = new();
 
     public OktaClient(OktaClientOptions options)
     {
@@ -58,6 +59,12 @@ public sealed class OktaClient : IDisposable
     public OktaOrgUrl Org { get; }
 
     public OktaClientStats Stats { get; } = new();
+
+    /// <summary>
+    /// The org's clock now, as its answers' Date headers tell it (to the second); null before the first answer.
+    /// What "now" means to Okta: the System Log dates events by it, not by this machine's clock.
+    /// </summary>
+    public DateTimeOffset? OrgNow => _orgClock.ServerNow;
 
     /// <summary>The pacer every attempt passes: the client's own rate-limit scheduler, unless pacing is off or a test set another.</summary>
     internal IRequestGate? Gate
@@ -196,6 +203,21 @@ public sealed class OktaClient : IDisposable
         return ExecuteAsync(method, Resolve(relativeUrl), Serialize(body), static (_, _, _) => Task.FromResult(true), ct);
     }
 
+    /// <summary>
+    /// Sends any request with a JSON body (already serialized) and reads the answer as JSON: the body (null when
+    /// there is none) and the next page's link (a Link header, or an /api/v1/iam body's <c>_links.next</c>).
+    /// The URL is a path on the org or an absolute URL on the org; anything else is refused before sending.
+    /// </summary>
+    public Task<OktaJsonAnswer> SendJsonAsync(HttpMethod method, string url, byte[]? jsonBody, CancellationToken ct)
+    {
+        if (method is null)
+        {
+            throw new ArgumentNullException(nameof(method));
+        }
+
+        return ExecuteAsync(method, Resolve(url), jsonBody, OktaResponseReader.ReadJsonAnswerAsync, ct);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<TResult> ExecuteAsync<TResult>(HttpMethod method, Uri uri, byte[]? body,
@@ -248,6 +270,7 @@ public sealed class OktaClient : IDisposable
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
                     .ConfigureAwait(false);
                 TraceAnswer(state, response, DateTime.UtcNow - started);
+                _orgClock.Observe(response.Headers.Date);
                 var rateLimit = RateLimitInfo.FromHeaders(response.Headers);
                 if (rateLimit is not null)
                 {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
@@ -88,6 +89,34 @@ internal static class OktaResponseReader
             }
 
             return new LinkPage<T>(items, string.IsNullOrEmpty(next) ? null : next);
+        }
+        catch (JsonException failure)
+        {
+            throw Unreadable(response, state, failure);
+        }
+    }
+
+    public static async Task<OktaJsonAnswer> ReadJsonAnswerAsync(HttpResponseMessage response, RequestState state, CancellationToken ct)
+    {
+        var next = LinkHeader.FindNext(response.Headers);
+        var bytes = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        if (bytes.Length == 0)
+        {
+            return new OktaJsonAnswer((int)response.StatusCode, null, next);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            var body = document.RootElement.Clone();
+            if (next is null && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("_links", out var links)
+                && links.ValueKind == JsonValueKind.Object && links.TryGetProperty("next", out var nextLink)
+                && nextLink.ValueKind == JsonValueKind.Object && nextLink.TryGetProperty("href", out var href) && href.ValueKind == JsonValueKind.String)
+            {
+                next = href.GetString();
+            }
+
+            return new OktaJsonAnswer((int)response.StatusCode, body, next);
         }
         catch (JsonException failure)
         {

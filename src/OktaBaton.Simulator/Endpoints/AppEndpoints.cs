@@ -48,11 +48,16 @@ internal static class AppEndpoints
         {
             start = (org.AppIndexOf(after) ?? throw OktaApiException.Validation("after", "after: invalid cursor")) + 1;
         }
+        // expand=user/{id} "must be used with the user.id eq \"{userId}\" filter query for the same user" (spec).
+        var expandUser = request.Query("expand") is { } expand && expand.StartsWith("user/", StringComparison.Ordinal) ? org.FindUser(expand["user/".Length..]) : null;
         request.WritePage(org.Apps, start, limit, pageable: true,
             app => (q is null || app.Label.StartsWith(q, StringComparison.OrdinalIgnoreCase) || app.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase))
                 && (expression is null || expression.MatchesAny(field => Values(app, org, field))),
             app => app.Id,
-            (json, app) => OktaJson.WriteApp(json, app, request.BaseUrl));
+            (json, app) => OktaJson.WriteApp(json, app, request.BaseUrl,
+                expandUser is not null && app.Users.TryGetValue(expandUser.Index, out var assignment)
+                    ? w => OktaJson.WriteAppUser(w, app, assignment, org, request.BaseUrl)
+                    : null));
     }
 
     private static void Get(ApiRequest request, OrgState org) =>
@@ -138,11 +143,12 @@ internal static class AppEndpoints
         var limit = request.Limit(20, 200);
         var items = app.GroupIndexes.Items;
         var (start, end) = request.IndexWindow(app.GroupIndexes, limit, org.GroupIndexOf);
+        var embedGroup = string.Equals(request.Query("expand"), "group", StringComparison.Ordinal);
         var json = request.Json;
         json.WriteStartArray();
         for (var i = start; i < end; i++)
         {
-            OktaJson.WriteAppGroup(json, app, app.Groups[items[i]], org, request.BaseUrl);
+            OktaJson.WriteAppGroup(json, app, app.Groups[items[i]], org, request.BaseUrl, embedGroup);
         }
         json.WriteEndArray();
         request.PageLinks(end < items.Count ? org.Groups[items[end - 1]]!.Id : null, limit);

@@ -34,7 +34,7 @@ internal static class LogEndpoints
             {
                 // A bounded request's pages keep the upper bound of its first page, so events published meanwhile
                 // cannot shift them (Okta's next links carry a concrete until).
-                next += "&until=" + Uri.EscapeDataString(OktaJson.Timestamp(now));
+                next += "&until=" + Uri.EscapeDataString(OktaJson.Timestamp(LogQuery.DefaultUntil(now)));
             }
             request.Links.Add($"<{next}>; rel=\"next\"");
         }

@@ -281,7 +281,8 @@ internal static class OktaJson
         writer.WriteEndObject();
     }
 
-    public static void WriteApp(Utf8JsonWriter writer, OktaApp app, string baseUrl)
+    /// <param name="embedUser">expand=user/{id}: that user's app assignment in <c>_embedded.user</c> (spec: queryAppsExpand).</param>
+    public static void WriteApp(Utf8JsonWriter writer, OktaApp app, string baseUrl, Action<Utf8JsonWriter>? embedUser = null)
     {
         writer.WriteStartObject();
         writer.WriteString("id", app.Id);
@@ -312,6 +313,13 @@ internal static class OktaJson
         WriteHref(writer, "groups", self + "/groups");
         WriteHref(writer, app.Status == "ACTIVE" ? "deactivate" : "activate", self + (app.Status == "ACTIVE" ? "/lifecycle/deactivate" : "/lifecycle/activate"));
         writer.WriteEndObject();
+        if (embedUser is not null)
+        {
+            writer.WriteStartObject("_embedded");
+            writer.WritePropertyName("user");
+            embedUser(writer);
+            writer.WriteEndObject();
+        }
         writer.WriteEndObject();
     }
 
@@ -352,7 +360,8 @@ internal static class OktaJson
         writer.WriteEndObject();
     }
 
-    public static void WriteAppGroup(Utf8JsonWriter writer, OktaApp app, AppGroupAssignment assignment, OrgState org, string baseUrl)
+    /// <param name="embedGroup">expand=group: the group itself in <c>_embedded.group</c> (spec: listApplicationGroupAssignments).</param>
+    public static void WriteAppGroup(Utf8JsonWriter writer, OktaApp app, AppGroupAssignment assignment, OrgState org, string baseUrl, bool embedGroup = false)
     {
         var group = org.Groups[assignment.GroupIndex]!;
         writer.WriteStartObject();
@@ -361,6 +370,13 @@ internal static class OktaJson
         writer.WriteNumber("priority", assignment.Priority);
         writer.WriteStartObject("profile");
         writer.WriteEndObject();
+        if (embedGroup)
+        {
+            writer.WriteStartObject("_embedded");
+            writer.WritePropertyName("group");
+            WriteGroup(writer, group, org, baseUrl, withStats: false);
+            writer.WriteEndObject();
+        }
         writer.WriteStartObject("_links");
         WriteHref(writer, "app", $"{baseUrl}/api/v1/apps/{app.Id}");
         WriteHref(writer, "group", $"{baseUrl}/api/v1/groups/{group.Id}");

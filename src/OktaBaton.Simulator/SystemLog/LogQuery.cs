@@ -99,7 +99,7 @@ internal sealed partial class LogQuery
             return (page, $"{examinedAt.ToUnixTimeMilliseconds()}_{examined}");
         }
 
-        var upper = Until ?? now;
+        var upper = Until ?? DefaultUntil(now);
         var lower = Since ?? upper - DefaultWindow;
         var more = false;
         var step = Descending ? -1 : 1;
@@ -122,6 +122,13 @@ internal sealed partial class LogQuery
         }
         return (page, more ? page[^1].Cursor : null);
     }
+
+    /// <summary>
+    /// A bounded request's upper bound when it has no until: just after the org's now, to the millisecond events are
+    /// dated by, so every event already published is in, and next links can pin exactly this bound.
+    /// </summary>
+    public static DateTimeOffset DefaultUntil(DateTimeOffset now) =>
+        new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero).AddMilliseconds(1);
 
     private bool Matches(LogEvent e) =>
         (Filter is null || Filter.MatchesAny(attribute => LogEventFields.ValuesOf(e, attribute))) && LogEventFields.MatchesKeywords(e, Keywords);

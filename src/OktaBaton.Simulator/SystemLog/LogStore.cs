@@ -21,7 +21,9 @@ internal sealed class LogStore
 
     public LogEvent Append(ChangeContext context, string eventType, string displayMessage, IReadOnlyList<LogTarget> targets, IReadOnlyDictionary<string, string>? debugData)
     {
-        var now = Clock.GetUtcNow();
+        // Okta dates events to the millisecond; so do query bounds and cursors.
+        var clock = Clock.GetUtcNow();
+        var now = new DateTimeOffset(clock.Ticks - clock.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         // Published times never go backwards, so persistence order is publication order (bounded queries rely on it).
         if (_events.Count > 0 && now < _events[^1].Published)
         {

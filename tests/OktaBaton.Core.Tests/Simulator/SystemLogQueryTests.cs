@@ -122,6 +122,31 @@ public sealed class SystemLogQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_and_requests_in_one_millisecond_page_without_losing_any()
+    {
+        // A stopped org clock: every event and every request fall in the same millisecond.
+        await using var sim = await SimulatorFixture.StartAsync(o => o.OrgClock = new OAuth.ManualTimeProvider(DateTimeOffset.UtcNow.AddTicks(1234)));
+        var client = sim.Client();
+        var group = await sim.GroupIdAsync("Project Phoenix");
+        var user = await sim.UserIdAsync("noah.nguyen@acme.example");
+        for (var i = 0; i < 2; i++)
+        {
+            using (await client.PutAsync($"/api/v1/groups/{group}/users/{user}", HttpTestExtensions.JsonBody(""))) { }
+            using (await client.DeleteAsync($"/api/v1/groups/{group}/users/{user}")) { }
+        }
+
+        var seen = new List<string>();
+        string? url = "/api/v1/logs?sortOrder=DESCENDING&limit=3";
+        while (url is not null)
+        {
+            using var response = await client.GetAsync(url);
+            seen.AddRange((await response.JsonAsync()).EnumerateArray().Select(e => e.GetProperty("uuid").GetString()!));
+            url = response.Link("next");
+        }
+        Assert.Equal(4, seen.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Filter_selects_by_event_type_target_and_actor_with_any_target_matching()
     {
         await ToggleMembershipAsync(1);

@@ -16,6 +16,10 @@ public sealed class OktaAppGroup
 
     public Dictionary<string, JsonElement>? Profile { get; set; }
 
+    /// <summary>With expand=group: {"group": the group}.</summary>
+    [JsonPropertyName("_embedded")]
+    public Dictionary<string, JsonElement>? Embedded { get; set; }
+
     [JsonPropertyName("_links")]
     public OktaLinks? Links { get; set; }
 }

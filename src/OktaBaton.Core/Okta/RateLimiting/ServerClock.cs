@@ -23,6 +23,18 @@ internal sealed class ServerClock
         }
     }
 
+    /// <summary>The server's clock now, or null before any Date was seen.</summary>
+    public DateTimeOffset? ServerNow
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _offset is null ? null : LocalNow + _offset.Value;
+            }
+        }
+    }
+
     public DateTimeOffset ToLocal(DateTimeOffset serverTime)
     {
         lock (_lock)

@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using OktaBaton.Core.Lookup;
+using OktaBaton.PowerShell.Infrastructure;
+
+namespace OktaBaton.PowerShell.Lookup;
+
+/// <summary>Reads users live: one by id or login, or every user matching Okta's filter, search or q, page by page.</summary>
+[Cmdlet(VerbsCommon.Get, "OktaUser", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[OutputType(typeof(OktaUserRecord))]
+public sealed class GetOktaUserCommand : LookupCmdlet
+{
+    private const string ListSet = "List";
+    private const string IdSet = "Id";
+
+    /// <summary>The user's id or login.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Alias("UserId", "Login")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(UserLoginCompleter))]
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Okta's filter expression, e.g. 'status eq "LOCKED_OUT"'.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Filter { get; set; }
+
+    /// <summary>Okta's search expression, e.g. 'profile.department eq "Sales"'.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Search { get; set; }
+
+    /// <summary>Okta's q: a starts-with match on first name, last name or email.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Query { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateSet("ACTIVE", "DEPROVISIONED", "LOCKED_OUT", "PASSWORD_EXPIRED", "PROVISIONED", "RECOVERY", "STAGED", "SUSPENDED", IgnoreCase = true)]
+    public string[]? Status { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var query = ParameterSetName == IdSet
+            ? new UserQuery { IdOrLogin = Id }
+            : new UserQuery { Filter = Filter, Search = Search, Query = Query, Status = Status };
+        Stream(ParameterSetName == IdSet ? Id : null, "User", (connection, ct) => new OktaLookup(connection.Client).UsersAsync(query, ct));
+    }
+}
