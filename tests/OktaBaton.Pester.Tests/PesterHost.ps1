@@ -17,7 +17,6 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-Set-StrictMode -Version Latest
 Import-Module Pester -RequiredVersion $PesterVersion
 
 function Format-Value([object] $Value) {

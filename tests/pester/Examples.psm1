@@ -108,23 +108,46 @@ function New-ExampleFixture {
     ) | Export-Csv -Path (Join-Path $Path 'access-review.csv') -NoTypeInformation
 }
 
+function Start-OrgActivity {
+    <# Changes the org a few seconds from now, so an example that follows the System Log (-Follow) sees events arrive. #>
+    $state = Get-TestOrgState
+    $phoenix = ($state.groups | Where-Object { $_.profile.name -eq 'Project Phoenix' }).id
+    $noah = ($state.users | Where-Object { $_.profile.login -eq 'noah.nguyen@acme.example' }).id
+    Start-ThreadJob -ArgumentList "http://$env:BATON_DOMAIN", $env:BATON_API_TOKEN, $phoenix, $noah -ScriptBlock {
+        param($url, $token, $group, $user)
+        $headers = @{ Authorization = "SSWS $token" }
+        Start-Sleep -Seconds 3
+        $null = Invoke-RestMethod -Method Put -Uri "$url/api/v1/groups/$group/users/$user" -Headers $headers -Body '{}' -ContentType 'application/json'
+        $null = Invoke-RestMethod -Method Post -Uri "$url/api/v1/users/$user/roles" -Headers $headers -Body '{"type":"READ_ONLY_ADMIN"}' -ContentType 'application/json'
+    }
+}
+
 function Invoke-DocumentationExample {
     <#
     Runs one example as a script in its own folder (a copy of the fixture files) against a fresh demo org,
     connected, with $ErrorActionPreference = 'Stop' and $ConfirmPreference = 'None' (as in a CI job), in a
-    child scope of the caller (never this module's), and returns every stream rendered as text. Any error fails it.
+    child scope of the session's global scope (never this module's), stopped after -TimeoutSeconds, and
+    returns every stream rendered as text. Any error fails it.
     #>
-    [CmdletBinding()]
-    param([Parameter(Mandatory)] [string] $Code, [Parameter(Mandatory)] [string] $Fixture, [Parameter(Mandatory)] [string] $WorkingDirectory)
+    param(
+        [Parameter(Mandatory)] [string] $Code,
+        [Parameter(Mandatory)] [string] $Fixture,
+        [Parameter(Mandatory)] [string] $WorkingDirectory,
+        [int] $TimeoutSeconds = 120
+    )
     Reset-TestOrg
     $null = New-Item -ItemType Directory -Path $WorkingDirectory -Force
     Copy-Item -Path (Join-Path $Fixture '*') -Destination $WorkingDirectory
     $null = New-Item -ItemType SymbolicLink -Path (Join-Path $WorkingDirectory 'out') -Target (Join-Path $Root 'out')
     $environment = @(Get-ChildItem env: | Where-Object Name -like 'BATON_*')
     Connect-Okta
+    $activity = if ($Code -match '-Follow\b') { Start-OrgActivity }
+    $shell = [powershell]::Create([System.Management.Automation.RunspaceMode]::CurrentRunspace)
+    $deadline = [System.Threading.CancellationTokenSource]::new([timespan]::FromSeconds($TimeoutSeconds))
+    $null = $deadline.Token.Register([Action] $shell.Stop)
     Push-Location $WorkingDirectory
     try {
-        $script = [scriptblock]::Create(@"
+        $null = $shell.AddScript(@"
 & {
 `$ErrorActionPreference = 'Stop'
 `$ConfirmPreference = 'None'
@@ -132,8 +155,10 @@ function Invoke-DocumentationExample {
 `$syncFile = Join-Path (Get-Location) 'okta-sync.json'
 $Code
 } *>&1 | Out-String -Width 160
-"@)
-        $ExecutionContext.InvokeCommand.InvokeScript($PSCmdlet.SessionState, $script, @())
+"@, $true)
+        $shown = $shell.Invoke()
+        if ($shell.InvocationStateInfo.State -eq 'Stopped') { throw "the example did not finish within $TimeoutSeconds s" }
+        -join $shown
     }
     catch [System.Management.Automation.MethodInvocationException] {
         if ($_.Exception.InnerException -is [System.Management.Automation.IContainsErrorRecord]) { throw $_.Exception.InnerException.ErrorRecord }
@@ -141,6 +166,9 @@ $Code
     }
     finally {
         Pop-Location
+        $deadline.Dispose()
+        $shell.Dispose()
+        if ($activity) { $activity | Wait-Job -Timeout 30 | Receive-Job; $activity | Remove-Job -Force }
         Get-ChildItem env: | Where-Object Name -like 'BATON_*' | Remove-Item
         foreach ($variable in $environment) { Set-Item -Path "env:$($variable.Name)" -Value $variable.Value }
     }

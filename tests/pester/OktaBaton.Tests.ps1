@@ -72,11 +72,11 @@ Describe 'Provisioning' {
         $state = Get-TestOrgState
         $group = $state.groups | Where-Object { $_.profile.name -eq 'Project Phoenix' }
 
-        $result = Grant-OktaGroupMembership -GroupId $group.id -UserId 'noah.nguyen@acme.example'
+        $result = Grant-OktaGroupMembership -GroupId $group.id -UserId 'carol.chen@acme.example'
 
         $result.Outcome | Should -Be 'Granted'
-        $noah = $state.users | Where-Object { $_.profile.login -eq 'noah.nguyen@acme.example' }
-        (Get-TestOrgState).groups | Where-Object id -eq $group.id | ForEach-Object memberIds | Should -Be @($noah.id)
+        $carol = $state.users | Where-Object { $_.profile.login -eq 'carol.chen@acme.example' }
+        (Get-TestOrgState).groups | Where-Object id -eq $group.id | ForEach-Object memberIds | Should -Be @($carol.id)
     }
 }
 
@@ -105,7 +105,7 @@ Describe 'Look things up live' {
     }
 
     It 'pipes searched users into Disable-OktaUser -WhatIf without changing anyone' {
-        Get-OktaUser -Search 'profile.department eq "Sales"' | Disable-OktaUser -WhatIf
+        Get-OktaUser -Search 'profile.department eq "Sales" and status eq "ACTIVE"' | Disable-OktaUser -WhatIf
         (Get-OktaUser maya.miller@acme.example).Status | Should -Be 'ACTIVE'
     }
 
