@@ -105,7 +105,7 @@ Describe 'Look things up live' {
     }
 
     It 'pipes searched users into Disable-OktaUser -WhatIf without changing anyone' {
-        Get-OktaUser -Search 'profile.department eq "Sales" and status eq "ACTIVE"' | Disable-OktaUser -WhatIf
+        Get-OktaUser -Search 'profile.department eq "Sales"' -Status ACTIVE | Disable-OktaUser -WhatIf
         (Get-OktaUser maya.miller@acme.example).Status | Should -Be 'ACTIVE'
     }
 

@@ -10,7 +10,7 @@ public sealed class OktaGroupMemberRecord
         GroupId = groupId;
         UserId = user.Id;
         Login = user.Profile.Login ?? string.Empty;
-        DisplayName = user.Profile.DisplayName ?? string.Join(" ", new[] { user.Profile.FirstName, user.Profile.LastName }).Trim();
+        DisplayName = OktaUserRecord.DisplayNameOf(user);
         Email = user.Profile.Email;
         Status = user.Status;
     }

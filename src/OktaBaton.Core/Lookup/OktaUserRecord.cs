@@ -13,7 +13,7 @@ public sealed class OktaUserRecord
         Status = user.Status;
         FirstName = user.Profile.FirstName;
         LastName = user.Profile.LastName;
-        DisplayName = user.Profile.DisplayName ?? string.Join(" ", new[] { user.Profile.FirstName, user.Profile.LastName }).Trim();
+        DisplayName = DisplayNameOf(user);
         Email = user.Profile.Email;
         Created = user.Created;
         Activated = user.Activated;
@@ -55,4 +55,8 @@ public sealed class OktaUserRecord
     public ProfileValues Profile { get; }
 
     public override string ToString() => $"{Login} ({Id}, {Status})";
+
+    /// <summary>The profile's displayName, or first and last name.</summary>
+    internal static string DisplayNameOf(OktaUser user) =>
+        user.Profile.DisplayName ?? string.Join(" ", new[] { user.Profile.FirstName, user.Profile.LastName }).Trim();
 }

@@ -7,9 +7,8 @@ namespace OktaBaton.PowerShell.Lookup;
 /// <summary>Reads app instances live: by id, by label (wildcards), or every app matching Okta's filter, q or a status.</summary>
 [Cmdlet(VerbsCommon.Get, "OktaApp", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpLinks.Base + "Get-OktaApp.md")]
 [OutputType(typeof(OktaAppRecord))]
-public sealed class GetOktaAppCommand : LookupCmdlet
+public sealed class GetOktaAppCommand : ExpressionLookupCmdlet
 {
-    private const string ListSet = "List";
     private const string IdSet = "Id";
     private const string LabelSet = "Label";
 
@@ -23,15 +22,6 @@ public sealed class GetOktaAppCommand : LookupCmdlet
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(AppLabelCompleter))]
     public string Label { get; set; } = string.Empty;
-
-    /// <summary>Okta's filter expression, e.g. 'user.id eq "00u…"'.</summary>
-    [Parameter(ParameterSetName = ListSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Filter { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Query { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     [Parameter(ParameterSetName = LabelSet)]

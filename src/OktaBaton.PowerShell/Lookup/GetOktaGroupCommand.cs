@@ -7,9 +7,8 @@ namespace OktaBaton.PowerShell.Lookup;
 /// <summary>Reads groups live: by id, by name (wildcards), or every group matching Okta's filter, search, q or a type.</summary>
 [Cmdlet(VerbsCommon.Get, "OktaGroup", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpLinks.Base + "Get-OktaGroup.md")]
 [OutputType(typeof(OktaGroupRecord))]
-public sealed class GetOktaGroupCommand : LookupCmdlet
+public sealed class GetOktaGroupCommand : ExpressionLookupCmdlet
 {
-    private const string ListSet = "List";
     private const string IdSet = "Id";
     private const string NameSet = "Name";
 
@@ -26,15 +25,7 @@ public sealed class GetOktaGroupCommand : LookupCmdlet
 
     [Parameter(ParameterSetName = ListSet)]
     [ValidateNotNullOrEmpty]
-    public string? Filter { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [ValidateNotNullOrEmpty]
     public string? Search { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Query { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     [Parameter(ParameterSetName = NameSet)]

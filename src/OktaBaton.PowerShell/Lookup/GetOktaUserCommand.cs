@@ -7,9 +7,8 @@ namespace OktaBaton.PowerShell.Lookup;
 /// <summary>Reads users live: one by id or login, or every user matching Okta's filter, search or q, page by page.</summary>
 [Cmdlet(VerbsCommon.Get, "OktaUser", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpLinks.Base + "Get-OktaUser.md")]
 [OutputType(typeof(OktaUserRecord))]
-public sealed class GetOktaUserCommand : LookupCmdlet
+public sealed class GetOktaUserCommand : ExpressionLookupCmdlet
 {
-    private const string ListSet = "List";
     private const string IdSet = "Id";
 
     /// <summary>The user's id or login.</summary>
@@ -19,20 +18,10 @@ public sealed class GetOktaUserCommand : LookupCmdlet
     [ArgumentCompleter(typeof(UserLoginCompleter))]
     public string Id { get; set; } = string.Empty;
 
-    /// <summary>Okta's filter expression, e.g. 'status eq "LOCKED_OUT"'.</summary>
-    [Parameter(ParameterSetName = ListSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Filter { get; set; }
-
     /// <summary>Okta's search expression, e.g. 'profile.department eq "Sales"'.</summary>
     [Parameter(ParameterSetName = ListSet)]
     [ValidateNotNullOrEmpty]
     public string? Search { get; set; }
-
-    /// <summary>Okta's q: a starts-with match on first name, last name or email.</summary>
-    [Parameter(ParameterSetName = ListSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Query { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     [ValidateSet("ACTIVE", "DEPROVISIONED", "LOCKED_OUT", "PASSWORD_EXPIRED", "PROVISIONED", "RECOVERY", "STAGED", "SUSPENDED", IgnoreCase = true)]
