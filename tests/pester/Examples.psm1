@@ -71,7 +71,7 @@ function New-ExampleFixture {
     The files every example finds in its working directory, made once per run against the demo org:
     okta-sync.json (the org as seeded), baseline.json (the same: the approved state), last-week.json (before
     alice.anderson joined Okta Admins and noah.nguyen joined Engineering), members.csv, leavers.txt,
-    access-review.csv, hr.csv, starters.csv; out/ links to the built module. tests/pester/README.md lists what they hold.
+    access-review.csv, hr.csv, starters.csv; out/ and examples/ link to the repository's. tests/pester/README.md lists what they hold.
     #>
     param([Parameter(Mandatory)] [string] $Path)
     $null = New-Item -ItemType Directory -Path $Path -Force
@@ -138,7 +138,9 @@ function Invoke-DocumentationExample {
     Reset-TestOrg
     $null = New-Item -ItemType Directory -Path $WorkingDirectory -Force
     Copy-Item -Path (Join-Path $Fixture '*') -Destination $WorkingDirectory
-    $null = New-Item -ItemType SymbolicLink -Path (Join-Path $WorkingDirectory 'out') -Target (Join-Path $Root 'out')
+    foreach ($folder in 'out', 'examples') {
+        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $WorkingDirectory $folder) -Target (Join-Path $Root $folder)
+    }
     $environment = @(Get-ChildItem env: | Where-Object Name -like 'BATON_*')
     Connect-Okta
     $activity = if ($Code -match '-Follow\b') { Start-OrgActivity }
