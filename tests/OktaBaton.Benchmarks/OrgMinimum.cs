@@ -5,7 +5,8 @@ namespace OktaBaton.Benchmarks;
 /// <summary>
 /// The fewest requests a default sync of this org can make, per Okta bucket, from the org's truth
 /// (/__simulator/state): every list read once at Okta's largest page size, members only of non-empty groups,
-/// roles only of admins and of groups that hold a role. Computed here from the sizes, not from the engine.
+/// roles only of admins and of groups that hold a role, role targets only of assignments whose type takes them.
+/// Computed here from the sizes, not from the engine.
 /// </summary>
 internal sealed class OrgMinimum
 {
@@ -51,7 +52,10 @@ internal sealed class OrgMinimum
         var admins = Distinct(root, "userRoles", "userId", activeOnly: true);
         minimum.AdminGroups = adminGroups;
         minimum.Admins = admins;
-        minimum.Add("groups-id", membersRequests + adminGroups);
+        // role targets, only of ACTIVE assignments whose type can be limited (one page of up to 200 targets each)
+        var userTargets = ScopableAssignments(root, "userRoles");
+        var groupTargets = ScopableAssignments(root, "groupRoles");
+        minimum.Add("groups-id", membersRequests + adminGroups + groupTargets);
 
         long appsRequests = 0;
         foreach (var app in root.GetProperty("apps").EnumerateArray())
@@ -61,7 +65,7 @@ internal sealed class OrgMinimum
             appsRequests += Pages(app.GetProperty("users").GetArrayLength(), AppUsersPage) + Pages(app.GetProperty("groups").GetArrayLength(), AppGroupsPage);
         }
         minimum.Add("apps", appsRequests + Pages(minimum.ActiveApps, AppsPage));
-        minimum.Add("users-id", admins);
+        minimum.Add("users-id", admins + userTargets);
         minimum.Add("default", Pages(admins, AssigneesPage));
         return minimum;
     }
@@ -73,6 +77,10 @@ internal sealed class OrgMinimum
         root.GetProperty(array).EnumerateArray()
             .Where(e => !activeOnly || e.GetProperty("status").GetString() == "ACTIVE")
             .Select(e => e.GetProperty(key).GetString()).Distinct(StringComparer.Ordinal).LongCount();
+
+    private static long ScopableAssignments(JsonElement root, string array) =>
+        root.GetProperty(array).EnumerateArray().LongCount(e => e.GetProperty("status").GetString() == "ACTIVE"
+            && e.GetProperty("type").GetString() is "USER_ADMIN" or "HELP_DESK_ADMIN" or "GROUP_MEMBERSHIP_ADMIN" or "APP_ADMIN");
 
     private void Add(string bucket, long requests) => ByBucket[bucket] = requests;
 }

@@ -7,7 +7,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Okta;
 using OktaBaton.Core.Okta.Models;
+using OktaBaton.Core.Model;
 using OktaBaton.Core.Provisioning;
+using OktaBaton.Core.Sync;
 
 namespace OktaBaton.Core.Lookup;
 
@@ -250,7 +252,10 @@ public sealed class OktaLookup
         var roles = await Client.GetAsync<List<OktaRoleAssignment>>($"/api/v1/users/{OktaDirectory.Escape(userId)}/roles", ct).ConfigureAwait(false);
         foreach (var role in roles ?? new List<OktaRoleAssignment>())
         {
-            yield return new OktaUserRoleAssignment(userId, role);
+            // an assignment inherited through a group (assignmentType GROUP) is the group's: its targets are read there
+            var through = ResourceSetBindingSyncer.PrincipalFromHref(role.AssigneeHref) is { ResourceType: ResourceTypes.Group } group ? group.Resource : null;
+            var holder = through is null ? $"/api/v1/users/{OktaDirectory.Escape(userId)}" : $"/api/v1/groups/{OktaDirectory.Escape(through)}";
+            yield return new OktaUserRoleAssignment(userId, role, await TargetsAsync(holder, role, ct).ConfigureAwait(false), through);
         }
     }
 
@@ -260,8 +265,20 @@ public sealed class OktaLookup
         var roles = await Client.GetAsync<List<OktaRoleAssignment>>($"/api/v1/groups/{OktaDirectory.Escape(groupId)}/roles", ct).ConfigureAwait(false);
         foreach (var role in roles ?? new List<OktaRoleAssignment>())
         {
-            yield return new OktaGroupRoleAssignment(groupId, role);
+            yield return new OktaGroupRoleAssignment(groupId, role, await TargetsAsync($"/api/v1/groups/{OktaDirectory.Escape(groupId)}", role, ct).ConfigureAwait(false));
         }
+    }
+
+    /// <summary>What a role limited by role targets reaches, read only for role types that take targets.</summary>
+    private async Task<RoleReach?> TargetsAsync(string holderPath, OktaRoleAssignment role, CancellationToken ct)
+    {
+        if (!RoleTargets.AreReadable(role.Type))
+        {
+            return null;
+        }
+
+        var (scope, names) = await RoleTargets.ReadNamedAsync(Client, holderPath + "/roles/" + OktaDirectory.Escape(role.Id), role.Type, ct).ConfigureAwait(false);
+        return scope is { IsEmpty: false } ? new RoleReach(scope, names) : null;
     }
 
     /// <summary>Names that start with <paramref name="prefix"/>, for tab completion: one small request.</summary>

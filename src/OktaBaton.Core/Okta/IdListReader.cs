@@ -18,7 +18,13 @@ internal static class IdListReader
     private const int FirstBufferBytes = 64 * 1024;
     private static readonly byte[] IdName = { (byte)'i', (byte)'d' };
 
-    public static async Task<List<string>> ReadAsync(Stream stream, CancellationToken ct)
+    public static Task<List<string>> ReadAsync(Stream stream, CancellationToken ct) => ReadAsync(stream, Parse, ct);
+
+    /// <summary>A page parser over the page's bytes.</summary>
+    public delegate List<T> PageParser<T>(ReadOnlySpan<byte> json);
+
+    /// <summary>Reads the whole page into a pooled buffer and parses it with <paramref name="parse"/>.</summary>
+    public static async Task<List<T>> ReadAsync<T>(Stream stream, PageParser<T> parse, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(FirstBufferBytes);
         var length = 0;
@@ -39,7 +45,7 @@ internal static class IdListReader
                 length += read;
             }
 
-            return Parse(new ReadOnlySpan<byte>(buffer, 0, length));
+            return parse(new ReadOnlySpan<byte>(buffer, 0, length));
         }
         finally
         {

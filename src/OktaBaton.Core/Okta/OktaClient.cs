@@ -132,13 +132,23 @@ public sealed class OktaClient : IDisposable
     /// The ids of a Link-paged list's items (members of a group, users of an app), page after page: each page is
     /// read once for its items' "id" and nothing else is kept.
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<string>> ListIdPagesAsync(string relativeUrl, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<IReadOnlyList<string>> ListIdPagesAsync(string relativeUrl, CancellationToken ct) =>
+        ListParsedPagesAsync<string>(relativeUrl, IdListReader.Parse, ct);
+
+    /// <summary>The pages of an app's users (GET /apps/{id}/users) as a sync reads them: id, scope and group link.</summary>
+    internal IAsyncEnumerable<IReadOnlyList<AppUserRef>> ListAppUserPagesAsync(string relativeUrl, CancellationToken ct) =>
+        ListParsedPagesAsync<AppUserRef>(relativeUrl, AppUserListReader.Parse, ct);
+
+    private async IAsyncEnumerable<IReadOnlyList<T>> ListParsedPagesAsync<T>(string relativeUrl, IdListReader.PageParser<T> parse,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         var uri = Resolve(relativeUrl);
         var listing = new PagingGuard(Org, uri);
+        Func<HttpResponseMessage, RequestState, CancellationToken, Task<LinkPage<T>>> readPage =
+            (response, state, token) => OktaResponseReader.ReadParsedPageAsync(response, state, parse, token);
         while (true)
         {
-            var page = await ExecuteAsync(HttpMethod.Get, uri, null, OktaResponseReader.ReadIdPageAsync, ct).ConfigureAwait(false);
+            var page = await ExecuteAsync(HttpMethod.Get, uri, null, readPage, ct).ConfigureAwait(false);
             yield return page.Items;
             if (page.Next is null)
             {
@@ -190,6 +200,21 @@ public sealed class OktaClient : IDisposable
         }
 
         return ExecuteAsync(method, Resolve(relativeUrl), Serialize(body), OktaResponseReader.ReadObjectAsync<T>, ct);
+    }
+
+    /// <summary>
+    /// Sends a write whose answer may or may not carry the object (200 or 201 with a body, 201 or 204 without one):
+    /// null when the answer has no body. Callers look the change up when they need its id.
+    /// </summary>
+    public Task<T?> SendWriteAsync<T>(HttpMethod method, string relativeUrl, object? body, CancellationToken ct)
+        where T : class
+    {
+        if (method is null)
+        {
+            throw new ArgumentNullException(nameof(method));
+        }
+
+        return ExecuteAsync(method, Resolve(relativeUrl), Serialize(body), OktaResponseReader.ReadWriteAnswerAsync<T>, ct);
     }
 
     /// <summary>Sends a request whose answer body does not matter (204s, deletes).</summary>

@@ -32,6 +32,48 @@ internal static class OktaResponseReader
         }
     }
 
+    /// <summary>
+    /// The answer to a write, which Okta may send with or without a body (POST /groups/{id}/roles documents both a 200
+    /// with the assignment and a 201 without content): default when the body is empty, the object otherwise.
+    /// </summary>
+    public static async Task<T?> ReadWriteAnswerAsync<T>(HttpResponseMessage response, RequestState state, CancellationToken ct)
+        where T : class
+    {
+        if (response.StatusCode == HttpStatusCode.NoContent || response.Content is null)
+        {
+            return null;
+        }
+
+        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        if (IsBlank(bytes))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(bytes, OktaJson.Options);
+        }
+        catch (JsonException failure)
+        {
+            throw Unreadable(response, state, failure);
+        }
+    }
+
+    private static bool IsBlank(byte[] bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static async Task<LinkPage<T>> ReadLinkPageAsync<T>(HttpResponseMessage response, RequestState state, JsonSerializerOptions json,
         CancellationToken ct)
     {
@@ -39,13 +81,14 @@ internal static class OktaResponseReader
         return new LinkPage<T>(items ?? new List<T>(), LinkHeader.FindNext(response.Headers));
     }
 
-    public static async Task<LinkPage<string>> ReadIdPageAsync(HttpResponseMessage response, RequestState state, CancellationToken ct)
+    /// <summary>A Link-header page read by a span parser (ids only, app users for a sync, …).</summary>
+    public static async Task<LinkPage<T>> ReadParsedPageAsync<T>(HttpResponseMessage response, RequestState state, IdListReader.PageParser<T> parse, CancellationToken ct)
     {
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         try
         {
-            var ids = await IdListReader.ReadAsync(stream, ct).ConfigureAwait(false);
-            return new LinkPage<string>(ids, LinkHeader.FindNext(response.Headers));
+            var items = await IdListReader.ReadAsync(stream, parse, ct).ConfigureAwait(false);
+            return new LinkPage<T>(items, LinkHeader.FindNext(response.Headers));
         }
         catch (JsonException failure)
         {

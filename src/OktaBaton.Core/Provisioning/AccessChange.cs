@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace OktaBaton.Core.Provisioning;
 
 /// <summary>The result of one grant or revoke: what, on whom, the outcome, and the Okta ids involved.</summary>
@@ -32,6 +35,15 @@ public sealed class AccessChange
 
     /// <summary>The Okta object created or removed when there is one: a role assignment id or a binding member id.</summary>
     public string? AssignmentId { get; set; }
+
+    /// <summary>
+    /// After a revoke of a direct assignment: the groups through which the principal still holds the entitlement
+    /// ("group 'Engineering' (00g…)"); null when no access remains.
+    /// </summary>
+    public string? StillHeldThrough { get; set; }
+
+    /// <summary>What the front end should tell the user besides the outcome, e.g. that access remains through a group.</summary>
+    public IReadOnlyList<string> Warnings { get; set; } = Array.Empty<string>();
 
     public override string ToString() => $"{Operation} {EntitlementId} to {PrincipalType}:{PrincipalId}: {Outcome}";
 }

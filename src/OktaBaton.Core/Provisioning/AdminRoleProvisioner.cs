@@ -25,15 +25,15 @@ internal sealed class AdminRoleProvisioner : EntitlementProvisioner
         var roleType = AdminRoleTypes.Normalize(entitlement.ResourceId);
         entitlement = EntitlementReference.Role(roleType);
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await confirm.AllowsAsync(who.Description, $"Assign the admin role {roleType}").ConfigureAwait(false))
-        {
-            return null;
-        }
-
         var existing = await FindAsync(who, roleType, ct).ConfigureAwait(false);
         if (existing is not null)
         {
             return Result(true, ProvisioningOutcome.AlreadyGranted, entitlement, roleType, who, existing);
+        }
+
+        if (!await confirm.AllowsAsync(who.Description, $"Assign the admin role {roleType}").ConfigureAwait(false))
+        {
+            return null;
         }
 
         try
@@ -41,12 +41,13 @@ internal sealed class AdminRoleProvisioner : EntitlementProvisioner
             var assignmentId = await WriteSafety.WriteOnceAsync(
                 async () =>
                 {
-                    var created = await Directory.Client.SendAsync<OktaRoleAssignment>(HttpMethod.Post, RoleAssignments.PathOf(who), new { type = roleType }, ct).ConfigureAwait(false);
-                    return created.Id;
+                    // a user's assignment comes back as 201 with the assignment; a group's as 200 with it, or a 201 without content
+                    var created = await Directory.Client.SendWriteAsync<OktaRoleAssignment>(HttpMethod.Post, RoleAssignments.PathOf(who), new { type = roleType }, ct).ConfigureAwait(false);
+                    return string.IsNullOrEmpty(created?.Id) ? await FindAsync(who, roleType, ct).ConfigureAwait(false) ?? string.Empty : created!.Id;
                 },
                 () => FindAsync(who, roleType, ct),
                 ct).ConfigureAwait(false);
-            return Result(true, ProvisioningOutcome.Granted, entitlement, roleType, who, assignmentId);
+            return Result(true, ProvisioningOutcome.Granted, entitlement, roleType, who, assignmentId.Length == 0 ? null : assignmentId);
         }
         catch (Exception conflict) when (IsConflict(conflict))
         {
@@ -59,25 +60,17 @@ internal sealed class AdminRoleProvisioner : EntitlementProvisioner
         var roleType = AdminRoleTypes.Normalize(entitlement.ResourceId);
         entitlement = EntitlementReference.Role(roleType);
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await confirm.AllowsAsync(who.Description, $"Unassign the admin role {roleType}").ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        var assignmentId = await FindAsync(who, roleType, ct).ConfigureAwait(false);
-        if (assignmentId is null)
-        {
-            return Result(false, ProvisioningOutcome.AlreadyRevoked, entitlement, roleType, who);
-        }
-
-        var removed = await Directory.DeleteIfPresentAsync(RoleAssignments.PathOf(who) + "/" + OktaDirectory.Escape(assignmentId), ct).ConfigureAwait(false);
-        return Result(false, removed ? ProvisioningOutcome.Revoked : ProvisioningOutcome.AlreadyRevoked, entitlement, roleType, who, assignmentId);
+        var (_, holding) = await RoleAssignments.HoldingAsync(Directory, who, a => IsType(a, roleType), ct).ConfigureAwait(false);
+        var path = RoleAssignments.PathOf(who) + "/" + OktaDirectory.Escape(holding.DirectId ?? string.Empty);
+        return await RevokeHeldAsync(entitlement, roleType, "the admin role " + roleType, who.Description, who, holding, confirm,
+            () => Directory.DeleteIfPresentAsync(path, ct)).ConfigureAwait(false);
     }
+
+    private static bool IsType(OktaRoleAssignment assignment, string roleType) => string.Equals(assignment.Type, roleType, StringComparison.OrdinalIgnoreCase);
 
     private async Task<string?> FindAsync(ResolvedPrincipal who, string roleType, CancellationToken ct)
     {
-        var matches = await RoleAssignments.ListOwnAsync(Directory, who,
-            a => string.Equals(a.Type, roleType, StringComparison.OrdinalIgnoreCase), ct).ConfigureAwait(false);
+        var matches = await RoleAssignments.ListOwnAsync(Directory, who, a => IsType(a, roleType), ct).ConfigureAwait(false);
         return matches.FirstOrDefault()?.Id;
     }
 }

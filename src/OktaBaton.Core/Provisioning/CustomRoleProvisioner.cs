@@ -26,22 +26,16 @@ internal sealed class CustomRoleProvisioner : EntitlementProvisioner
     public override async Task<AccessChange?> RevokeAsync(EntitlementReference entitlement, PrincipalReference principal, ChangeConfirmation? confirm, CancellationToken ct)
     {
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await confirm.AllowsAsync(who.Description, $"Unassign the custom role {entitlement.ResourceId} (every resource set)").ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        var assignments = await RoleAssignments.ListOwnAsync(Directory, who,
+        var (own, holding) = await RoleAssignments.HoldingAsync(Directory, who,
             a => string.Equals(a.Type, "CUSTOM", StringComparison.OrdinalIgnoreCase) && string.Equals(a.Role, entitlement.ResourceId, StringComparison.Ordinal),
             ct).ConfigureAwait(false);
-        var removedAny = false;
-        string? lastId = null;
-        foreach (var assignment in assignments)
-        {
-            removedAny |= await Directory.DeleteIfPresentAsync(RoleAssignments.PathOf(who) + "/" + OktaDirectory.Escape(assignment.Id), ct).ConfigureAwait(false);
-            lastId = assignment.Id;
-        }
-
-        return Result(false, removedAny ? ProvisioningOutcome.Revoked : ProvisioningOutcome.AlreadyRevoked, entitlement, entitlement.ResourceId, who, lastId);
+        return await RevokeHeldAsync(entitlement, entitlement.ResourceId, $"the custom role {entitlement.ResourceId} (on every resource set)", who.Description, who, holding, confirm,
+            async () =>
+            {
+                foreach (var assignment in own)
+                {
+                    await Directory.DeleteIfPresentAsync(RoleAssignments.PathOf(who) + "/" + OktaDirectory.Escape(assignment.Id), ct).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
     }
 }

@@ -66,4 +66,46 @@ internal abstract class EntitlementProvisioner : IEntitlementProvisioner
     };
 
     protected static bool IsConflict(Exception failure) => failure is Okta.OktaApiException { IsConflict: true };
+
+    /// <summary>
+    /// The revoke decision every kind shares, made from what the principal holds right now and reported the same way
+    /// under -WhatIf: nothing held → AlreadyRevoked (no write); held only through groups → OktaAssignedThroughGroup
+    /// naming them (no write); held directly → the direct assignment is removed (after confirmation) → Revoked, with a
+    /// warning when the access remains through groups. <paramref name="removeDirect"/> reports Revoked even when its
+    /// write's answer was lost and a repeat found nothing left: the assignment was there a moment before.
+    /// </summary>
+    protected static async Task<AccessChange?> RevokeHeldAsync(EntitlementReference entitlement, string resourceName, string what, string target,
+        ResolvedPrincipal who, Holding holding, ChangeConfirmation? confirm, Func<Task> removeDirect)
+    {
+        if (holding.Nothing)
+        {
+            return Result(false, ProvisioningOutcome.AlreadyRevoked, entitlement, resourceName, who);
+        }
+
+        if (!holding.Direct)
+        {
+            throw OktaAssignedThroughGroupException.For(entitlement, what, who, holding);
+        }
+
+        var action = holding.ThroughAnyGroup
+            ? $"Remove the direct assignment of {what} from {who.Description}; it remains held through {holding.DescribeGroups()}"
+            : $"Remove {what} from {who.Description}";
+        if (!await confirm.AllowsAsync(target, action).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        await removeDirect().ConfigureAwait(false);
+        var result = Result(false, ProvisioningOutcome.Revoked, entitlement, resourceName, who, holding.DirectId);
+        if (holding.ThroughAnyGroup)
+        {
+            result.StillHeldThrough = holding.DescribeGroups();
+            result.Warnings = new[]
+            {
+                $"The direct assignment was removed, but {who.Description} still holds {what} through {holding.DescribeGroups()}.",
+            };
+        }
+
+        return result;
+    }
 }

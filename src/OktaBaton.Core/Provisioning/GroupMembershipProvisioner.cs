@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -40,23 +41,30 @@ internal sealed class GroupMembershipProvisioner : EntitlementProvisioner
         var group = await Directory.GetGroupAsync(entitlement.ResourceId, ct).ConfigureAwait(false);
         RequireOktaGroup(group, "change the membership of");
         var user = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        var action = grant ? $"Add {user.Description} as a member" : $"Remove {user.Description} from the members";
-        if (!await confirm.AllowsAsync(OktaDirectory.Describe(group), action).ConfigureAwait(false))
+        var name = group.Profile.Name ?? group.Id;
+        var target = OktaDirectory.Describe(group);
+        var isMember = await IsMemberAsync(group.Id, user.Id, ct).ConfigureAwait(false);
+        // Both calls are idempotent in Okta (204 whether or not the membership existed), so the client may repeat them.
+        var path = "/api/v1/groups/" + OktaDirectory.Escape(group.Id) + "/users/" + OktaDirectory.Escape(user.Id);
+        if (!grant)
+        {
+            // Okta groups do not nest: a membership is held directly or not at all
+            return await RevokeHeldAsync(entitlement, name, "the membership of " + target, target, user, new Holding(isMember, null, new List<GroupRef>()), confirm,
+                () => Directory.Client.SendAsync(HttpMethod.Delete, path, null, ct)).ConfigureAwait(false);
+        }
+
+        if (isMember)
+        {
+            return Result(true, ProvisioningOutcome.AlreadyGranted, entitlement, name, user);
+        }
+
+        if (!await confirm.AllowsAsync(target, $"Add {user.Description} as a member").ConfigureAwait(false))
         {
             return null;
         }
 
-        var name = group.Profile.Name ?? group.Id;
-        var isMember = await IsMemberAsync(group.Id, user.Id, ct).ConfigureAwait(false);
-        if (isMember == grant)
-        {
-            return Result(grant, grant ? ProvisioningOutcome.AlreadyGranted : ProvisioningOutcome.AlreadyRevoked, entitlement, name, user);
-        }
-
-        // Both calls are idempotent in Okta (204 whether or not the membership existed), so the client may repeat them.
-        var path = "/api/v1/groups/" + OktaDirectory.Escape(group.Id) + "/users/" + OktaDirectory.Escape(user.Id);
-        await Directory.Client.SendAsync(grant ? HttpMethod.Put : HttpMethod.Delete, path, null, ct).ConfigureAwait(false);
-        return Result(grant, grant ? ProvisioningOutcome.Granted : ProvisioningOutcome.Revoked, entitlement, name, user);
+        await Directory.Client.SendAsync(HttpMethod.Put, path, null, ct).ConfigureAwait(false);
+        return Result(true, ProvisioningOutcome.Granted, entitlement, name, user);
     }
 
     /// <summary>Looks through the user's groups (usually one page) rather than the group's members (possibly huge).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -67,6 +68,18 @@ internal sealed class OktaDirectory
         {
             return false;
         }
+    }
+
+    /// <summary>The groups a user belongs to (usually one page, unlike a group's members), by id with their names.</summary>
+    public async Task<Dictionary<string, GroupRef>> GroupsOfUserAsync(string userId, CancellationToken ct)
+    {
+        var groups = new Dictionary<string, GroupRef>(StringComparer.Ordinal);
+        await foreach (var group in Client.ListAsync<OktaGroup>("/api/v1/users/" + Escape(userId) + "/groups?limit=200", ct).ConfigureAwait(false))
+        {
+            groups[group.Id] = new GroupRef(group.Id, group.Profile.Name);
+        }
+
+        return groups;
     }
 
     public static string Escape(string id) => Uri.EscapeDataString(id);

@@ -28,16 +28,16 @@ internal sealed class ResourceSetBindingProvisioner : EntitlementProvisioner
     {
         var binding = await DescribeBindingAsync(entitlement, ct).ConfigureAwait(false);
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await confirm.AllowsAsync(who.Description, $"Assign {binding}").ConfigureAwait(false))
-        {
-            return null;
-        }
-
         var members = await ListMembersAsync(entitlement, ct).ConfigureAwait(false);
         var existing = members is null ? null : FindMember(members, who);
         if (existing is not null)
         {
             return Result(true, ProvisioningOutcome.AlreadyGranted, entitlement, binding, who, existing);
+        }
+
+        if (!await confirm.AllowsAsync(who.Description, $"Assign {binding}").ConfigureAwait(false))
+        {
+            return null;
         }
 
         var href = MemberHref(who);
@@ -79,20 +79,25 @@ internal sealed class ResourceSetBindingProvisioner : EntitlementProvisioner
     {
         var binding = await DescribeBindingAsync(entitlement, ct).ConfigureAwait(false);
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
-        if (!await confirm.AllowsAsync(who.Description, $"Unassign {binding}").ConfigureAwait(false))
-        {
-            return null;
-        }
-
         var members = await ListMembersAsync(entitlement, ct).ConfigureAwait(false);
         var memberId = members is null ? null : FindMember(members, who);
-        if (memberId is null)
+        var groups = new List<GroupRef>();
+        var throughUnnamed = false;
+        if (who.Type == PrincipalType.User)
         {
-            return Result(false, ProvisioningOutcome.AlreadyRevoked, entitlement, binding, who);
+            // a user also holds the binding through a group that is a member of it: the user's list shows it as a CUSTOM assignment of type GROUP
+            var (_, inherited) = await RoleAssignments.HoldingAsync(Directory, who,
+                a => string.Equals(a.Type, "CUSTOM", StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(a.Role, entitlement.BindingRoleId, StringComparison.Ordinal)
+                    && string.Equals(a.ResourceSet, entitlement.BindingResourceSetId, StringComparison.Ordinal),
+                ct).ConfigureAwait(false);
+            groups.AddRange(inherited.ThroughGroups);
+            throughUnnamed = inherited.ThroughUnnamedGroup;
         }
 
-        var removed = await Directory.DeleteIfPresentAsync(MembersPath(entitlement) + "/" + OktaDirectory.Escape(memberId), ct).ConfigureAwait(false);
-        return Result(false, removed ? ProvisioningOutcome.Revoked : ProvisioningOutcome.AlreadyRevoked, entitlement, binding, who, memberId);
+        var holding = new Holding(memberId is not null, memberId, groups, throughUnnamed);
+        return await RevokeHeldAsync(entitlement, binding, binding, who.Description, who, holding, confirm,
+            () => Directory.DeleteIfPresentAsync(MembersPath(entitlement) + "/" + OktaDirectory.Escape(memberId ?? string.Empty), ct)).ConfigureAwait(false);
     }
 
     /// <summary>"custom role 'Help desk lite' (cr0…) on resource set 'EU users' (iam…)"; 404s name what is missing.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Model;
@@ -9,7 +10,8 @@ namespace OktaBaton.Core.Sync;
 /// <summary>
 /// The admin role assignments of users and groups, fetched once per sync for both the role and the
 /// custom-role syncers: /iam/assignees/users then each admin's /users/{id}/roles, and /groups/{id}/roles
-/// for the groups whose stats say they hold admin privilege. Admins are few, so this is held in memory.
+/// for the groups whose stats say they hold admin privilege; and, for assignments Okta can limit (role targets),
+/// their targets. Admins are few, so this is held in memory.
 /// </summary>
 internal sealed class AdminAssignments
 {
@@ -49,9 +51,15 @@ internal sealed class AdminAssignments
             id => async token =>
             {
                 var principal = new ResourceId(principalType, id);
-                var roles = await _context.TryListAsync<OktaRoleAssignment>($"/api/v1/{pathSegment}/{SyncContext.Escape(id)}/roles", principal,
-                    $"the admin roles of {principalType} {id}", token).ConfigureAwait(false);
-                return new PrincipalAssignments(principal, roles);
+                var path = $"/api/v1/{pathSegment}/{SyncContext.Escape(id)}/roles";
+                var roles = await _context.TryListAsync<OktaRoleAssignment>(path, principal, $"the admin roles of {principalType} {id}", token).ConfigureAwait(false);
+                var assignments = new PrincipalAssignments(principal, roles);
+                foreach (var assignment in assignments.Own())
+                {
+                    var scope = await RoleTargets.ReadAsync(_context, principal, path, assignment, token).ConfigureAwait(false);
+                    if (scope is not null) assignments.Scopes[assignment.Id] = scope;
+                }
+                return assignments;
             },
             assignments =>
             {
@@ -75,22 +83,70 @@ internal sealed class PrincipalAssignments
 
     public IReadOnlyList<OktaRoleAssignment>? Assignments { get; }
 
-    /// <summary>Writes the grants of the assignments that land on resources of <paramref name="roleResourceType"/>.</summary>
-    public void WriteGrants(SyncContext context, string roleResourceType)
+    /// <summary>Assignment id → its role targets, for the assignments that are limited to some groups or apps.</summary>
+    public Dictionary<string, GrantScope> Scopes { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// The assignments made to the principal itself. A user's list also holds those it inherits through its groups
+    /// (assignmentType GROUP); they are the group's grants, written once for the group and expanded to its members.
+    /// </summary>
+    public IEnumerable<OktaRoleAssignment> Own()
     {
-        if (Assignments is null) return;
-        var written = new HashSet<string>(System.StringComparer.Ordinal);
         var expectedType = Principal.ResourceType == ResourceTypes.User ? "USER" : "GROUP";
-        foreach (var assignment in Assignments)
+        foreach (var assignment in Assignments ?? new List<OktaRoleAssignment>())
         {
             if (assignment.AssignmentType is not null && !string.Equals(assignment.AssignmentType, expectedType, System.StringComparison.OrdinalIgnoreCase)) continue;
-            var role = StandardRoles.RoleOf(assignment);
-            if (role is null || role.ResourceType != roleResourceType) continue;
-            var entitlementId = EntitlementIds.Create(role, EntitlementSlugs.Assigned);
-            // the same role can come twice (e.g. bound to two resource sets): one grant
-            if (!written.Add(entitlementId)) continue;
-            if (Principal.ResourceType == ResourceTypes.Group) context.WriteGroupGrant(entitlementId, Principal.Resource);
-            else context.WriteGrant(entitlementId, Principal);
+            if (StandardRoles.RoleOf(assignment) is null) continue;
+            yield return assignment;
         }
+    }
+
+    /// <summary>Writes the grants of the assignments that land on resources of <paramref name="roleResourceType"/>, with their scope.</summary>
+    public void WriteGrants(SyncContext context, string roleResourceType)
+    {
+        // the same role can come more than once (a custom role bound to two resource sets): one grant, whose scope is all of them
+        var byRole = new Dictionary<string, List<OktaRoleAssignment>>(System.StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var assignment in Own())
+        {
+            var role = StandardRoles.RoleOf(assignment)!;
+            if (role.ResourceType != roleResourceType) continue;
+            var entitlementId = EntitlementIds.Create(role, EntitlementSlugs.Assigned);
+            if (!byRole.TryGetValue(entitlementId, out var list))
+            {
+                byRole[entitlementId] = list = new List<OktaRoleAssignment>();
+                order.Add(entitlementId);
+            }
+            list.Add(assignment);
+        }
+        foreach (var entitlementId in order)
+        {
+            var scope = ScopeOf(byRole[entitlementId], roleResourceType);
+            if (Principal.ResourceType == ResourceTypes.Group) context.WriteGroupGrant(entitlementId, Principal.Resource, scope);
+            else context.WriteGrant(entitlementId, Principal, scope: scope);
+        }
+    }
+
+    /// <summary>
+    /// Custom roles: the resource sets they are held over. Standard roles: the union of the assignments' targets, or
+    /// null (org-wide) as soon as one assignment is not limited.
+    /// </summary>
+    private GrantScope? ScopeOf(List<OktaRoleAssignment> assignments, string roleResourceType)
+    {
+        if (roleResourceType == ResourceTypes.CustomRole)
+        {
+            var sets = assignments.Select(a => a.ResourceSet).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!)
+                .Distinct(System.StringComparer.Ordinal).OrderBy(s => s, System.StringComparer.Ordinal);
+            return new GrantScope(resourceSetIds: sets);
+        }
+        var groups = new List<string>();
+        var apps = new List<AppScope>();
+        foreach (var assignment in assignments)
+        {
+            if (!Scopes.TryGetValue(assignment.Id, out var scope)) return null;
+            groups.AddRange(scope.GroupIds.Where(g => !groups.Contains(g)));
+            apps.AddRange(scope.Apps.Where(a => !apps.Contains(a)));
+        }
+        return new GrantScope(groups, apps);
     }
 }

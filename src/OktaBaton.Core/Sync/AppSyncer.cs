@@ -1,12 +1,19 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Model;
+using OktaBaton.Core.Okta;
 using OktaBaton.Core.Okta.Models;
 
 namespace OktaBaton.Core.Sync;
 
-/// <summary>Apps (ACTIVE only unless SyncInactiveApps), their access entitlement, app users and app groups.</summary>
+/// <summary>
+/// Apps (ACTIVE only unless SyncInactiveApps), their access entitlement, app users and app groups. A user Okta lists
+/// with scope USER holds the app directly: a grant. A user listed with scope GROUP holds it through a group: that
+/// access is the group's grant, expanded through the group's members, so it is written only when the file's groups
+/// cannot show it (see <see cref="GroupScopedUsers"/>).
+/// </summary>
 internal sealed class AppSyncer : IResourceSyncer
 {
     public string ResourceType => ResourceTypes.App;
@@ -27,24 +34,60 @@ internal sealed class AppSyncer : IResourceSyncer
             assignments =>
             {
                 var entitlementId = EntitlementIds.Create(assignments.App, EntitlementSlugs.Access);
-                if (assignments.Users is not null) context.WriteUserGrants(entitlementId, assignments.Users);
+                if (assignments.DirectUsers is not null) context.WriteUserGrants(entitlementId, assignments.DirectUsers);
                 foreach (var group in assignments.Groups ?? new List<OktaAppGroup>()) context.WriteGroupGrant(entitlementId, group.Id);
+                GroupScopedUsers.Write(context, entitlementId, assignments.Unexplained);
+                if (assignments.Deferred is not null) context.RecordGroupScopedApp(assignments.App, assignments.Deferred);
                 context.Report("App assignments", ++done);
                 return Task.CompletedTask;
             }, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// After every syncer ran side by side: the apps whose group-scoped users were taken as shown by groups whose
+    /// members then proved unreadable are read again, and the users those groups left unshown are written.
+    /// </summary>
+    public static async Task ReconcileAsync(SyncContext context, CancellationToken ct)
+    {
+        foreach (var pending in context.GroupScopedApps.ToList())
+        {
+            if (!pending.GroupIds.Any(context.GroupMembersUnreadable)) continue;
+            var users = await ListUsersAsync(context, pending.App, null, ct).ConfigureAwait(false);
+            if (users is null) continue;
+            var unexplained = await GroupScopedUsers.UnexplainedAsync(context, users.Where(u => u.ThroughGroup).ToList(), pending.GroupIds, ct).ConfigureAwait(false);
+            GroupScopedUsers.Write(context, EntitlementIds.Create(pending.App, EntitlementSlugs.Access), unexplained);
+        }
+    }
+
     private static async Task<AppAssignments> FetchAssignmentsAsync(SyncContext context, OktaApp app, CancellationToken ct)
     {
         var id = new ResourceId(ResourceTypes.App, app.Id);
-        var escaped = SyncContext.Escape(app.Id);
-        // includes users assigned through a group (scope GROUP), as the reference connector reports them
-        var users = await context.TryListIdsAsync($"/api/v1/apps/{escaped}/users?limit=500", id,
-            $"the users assigned to app '{app.Label}' ({app.Id})", ct).ConfigureAwait(false);
-        var groups = await context.TryListAsync<OktaAppGroup>($"/api/v1/apps/{escaped}/groups?limit=200", id,
+        var users = await ListUsersAsync(context, id, app.Label, ct).ConfigureAwait(false);
+        var groups = await context.TryListAsync<OktaAppGroup>($"/api/v1/apps/{SyncContext.Escape(app.Id)}/groups?limit=200", id,
             $"the groups assigned to app '{app.Label}' ({app.Id})", ct).ConfigureAwait(false);
-        return new AppAssignments(id, users, groups);
+        if (users is null) return new AppAssignments(id, null, groups, new List<InheritedUser>());
+
+        var direct = new List<string>(users.Count);
+        var throughGroups = new List<AppUserRef>();
+        foreach (var user in users)
+        {
+            if (user.ThroughGroup) throughGroups.Add(user);
+            else direct.Add(user.Id);
+        }
+        var groupIds = groups?.Select(g => g.Id).ToList();
+        if (throughGroups.Count > 0 && groupIds is not null && context.GroupMembersMayStillFail)
+        {
+            // the groups are being synced side by side; should one prove unreadable, ReconcileAsync writes what it hid
+            return new AppAssignments(id, direct, groups, new List<InheritedUser>()) { Deferred = groupIds };
+        }
+        var unexplained = await GroupScopedUsers.UnexplainedAsync(context, throughGroups, groupIds, ct).ConfigureAwait(false);
+        return new AppAssignments(id, direct, groups, unexplained);
     }
+
+    private static Task<List<AppUserRef>?> ListUsersAsync(SyncContext context, ResourceId app, string? label, CancellationToken ct) =>
+        context.TryListPagesAsync($"/api/v1/apps/{SyncContext.Escape(app.Resource)}/users?limit=500", app,
+            label is null ? $"the users assigned to app {app.Resource}" : $"the users assigned to app '{label}' ({app.Resource})",
+            context.Client.ListAppUserPagesAsync, ct);
 
     private static void WriteResource(SyncContext context, OktaApp app)
     {
@@ -63,17 +106,24 @@ internal sealed class AppSyncer : IResourceSyncer
 
     private sealed class AppAssignments
     {
-        public AppAssignments(ResourceId app, List<string>? users, List<OktaAppGroup>? groups)
+        public AppAssignments(ResourceId app, List<string>? directUsers, List<OktaAppGroup>? groups, List<InheritedUser> unexplained)
         {
             App = app;
-            Users = users;
+            DirectUsers = directUsers;
             Groups = groups;
+            Unexplained = unexplained;
         }
 
         public ResourceId App { get; }
 
-        public List<string>? Users { get; }
+        /// <summary>The users Okta lists with scope USER; null when the app's users could not be read.</summary>
+        public List<string>? DirectUsers { get; }
 
         public List<OktaAppGroup>? Groups { get; }
+
+        public List<InheritedUser> Unexplained { get; }
+
+        /// <summary>The assigned group ids, when the decision on group-scoped users waits for the groups' sync (<see cref="ReconcileAsync"/>).</summary>
+        public List<string>? Deferred { get; set; }
     }
 }

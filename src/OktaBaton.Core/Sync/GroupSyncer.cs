@@ -45,6 +45,10 @@ internal sealed class GroupSyncer : IResourceSyncer
                 {
                     context.WriteUserGrants(EntitlementIds.Create(result.Group, EntitlementSlugs.Member), result.Members);
                 }
+                else
+                {
+                    context.MarkMembersUnreadable(result.Group.Resource);
+                }
                 context.Report("Group members", ++done);
                 return Task.CompletedTask;
             },

@@ -14,6 +14,7 @@ namespace OktaBaton.Core.Sync;
 internal sealed class SyncContext
 {
     private readonly List<SyncWarning> _warnings = new();
+    private readonly HashSet<string> _unreadableMembers = new(StringComparer.Ordinal);
     private readonly ISyncProgress? _progress;
     private readonly IReadOnlyList<string> _selected;
     private readonly SyncFileWriter _file;
@@ -56,6 +57,30 @@ internal sealed class SyncContext
 
     /// <summary>Groups whose roles must be read: those whose stats say they hold admin privilege, or every group without stats.</summary>
     public List<string>? AdminGroupCandidates { get; set; }
+
+    /// <summary>Whether a group's members are in the file, so that its grants show who holds them through it.</summary>
+    public bool GroupShowsMembers(string groupId) => IsSelected(ResourceTypes.Group) && KeepsGroupId(groupId) && !GroupMembersUnreadable(groupId);
+
+    public bool GroupMembersUnreadable(string groupId)
+    {
+        lock (_unreadableMembers) return _unreadableMembers.Contains(groupId);
+    }
+
+    public void MarkMembersUnreadable(string groupId)
+    {
+        lock (_unreadableMembers) _unreadableMembers.Add(groupId);
+    }
+
+    /// <summary>True while the groups are synced side by side with the apps: which groups' members prove unreadable is not known yet.</summary>
+    public bool GroupMembersMayStillFail => SyncersAreIndependent && IsSelected(ResourceTypes.Group);
+
+    /// <summary>Apps whose group-scoped users were taken as shown by their groups before the groups' sync finished, in file order.</summary>
+    public List<(ResourceId App, IReadOnlyList<string> GroupIds)> GroupScopedApps { get; } = new();
+
+    public void RecordGroupScopedApp(ResourceId app, IReadOnlyList<string> groupIds)
+    {
+        lock (GroupScopedApps) GroupScopedApps.Add((app, groupIds));
+    }
 
     /// <summary>Custom role id → label, once the custom-role listing has run.</summary>
     public Dictionary<string, string> CustomRoleLabels { get; } = new(StringComparer.Ordinal);
@@ -117,20 +142,25 @@ internal sealed class SyncContext
     }
 
     /// <summary>
-    /// The ids of the items at <paramref name="relativeUrl"/> (members, app users), or null after recording a warning
+    /// The ids of the items at <paramref name="relativeUrl"/> (members of a group), or null after recording a warning
     /// when the token may not read them (403), as <see cref="TryListAsync{T}"/>.
     /// </summary>
-    public async Task<List<string>?> TryListIdsAsync(string relativeUrl, ResourceId? about, string what, CancellationToken ct)
+    public Task<List<string>?> TryListIdsAsync(string relativeUrl, ResourceId? about, string what, CancellationToken ct) =>
+        TryListPagesAsync(relativeUrl, about, what, Client.ListIdPagesAsync, ct);
+
+    /// <summary>Every item of the pages <paramref name="pages"/> reads from <paramref name="relativeUrl"/>, or null after a warning on 403.</summary>
+    public async Task<List<T>?> TryListPagesAsync<T>(string relativeUrl, ResourceId? about, string what,
+        Func<string, CancellationToken, IAsyncEnumerable<IReadOnlyList<T>>> pages, CancellationToken ct)
     {
-        List<string>? ids = null;
+        List<T>? items = null;
         try
         {
-            await foreach (var page in Client.ListIdPagesAsync(relativeUrl, ct).ConfigureAwait(false))
+            await foreach (var page in pages(relativeUrl, ct).ConfigureAwait(false))
             {
-                if (ids is null) ids = page as List<string> ?? new List<string>(page);
-                else ids.AddRange(page);
+                if (items is null) items = page as List<T> ?? new List<T>(page);
+                else items.AddRange(page);
             }
-            return ids ?? new List<string>();
+            return items ?? new List<T>();
         }
         catch (OktaApiException ex) when (ex.IsPermissionDenied)
         {
@@ -150,9 +180,10 @@ internal sealed class SyncContext
     private static string ScopeHint(OktaApiException ex) =>
         ex.MissingScope is null ? string.Empty : $"; the OAuth token lacks scope '{ex.MissingScope}': grant it to the service app and connect with -Scope including it";
 
-    public void WriteGrant(string entitlementId, ResourceId principal, IReadOnlyList<string>? expandable = null)
+    public void WriteGrant(string entitlementId, ResourceId principal, IReadOnlyList<string>? expandable = null, GrantScope? scope = null,
+        IReadOnlyList<string>? inheritedThrough = null)
     {
-        if (KeepsPrincipal(principal)) Writer.WriteGrant(new Grant(entitlementId, principal, expandable));
+        if (KeepsPrincipal(principal)) Writer.WriteGrant(new Grant(entitlementId, principal, expandable, scope, inheritedThrough));
     }
 
     /// <summary>Grants of one entitlement to users listed by id (members of a group, users of an app), written in one go.</summary>
@@ -172,10 +203,10 @@ internal sealed class SyncContext
     }
 
     /// <summary>A grant to a group its members inherit: expandable through the group's member entitlement.</summary>
-    public void WriteGroupGrant(string entitlementId, string groupId)
+    public void WriteGroupGrant(string entitlementId, string groupId, GrantScope? scope = null)
     {
         var group = new ResourceId(ResourceTypes.Group, groupId);
-        WriteGrant(entitlementId, group, new[] { EntitlementIds.Create(group, EntitlementSlugs.Member) });
+        WriteGrant(entitlementId, group, new[] { EntitlementIds.Create(group, EntitlementSlugs.Member) }, scope);
     }
 
     /// <summary>The resource sets, listed once for both the resource-set and the binding syncers.</summary>

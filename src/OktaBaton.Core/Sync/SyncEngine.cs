@@ -39,6 +39,11 @@ public sealed class SyncEngine
         // the client paces every request it sends, this sync's and anyone else's, from one budget per bucket
         _client.AdjustPacing(options.RateLimitShare, options.ThrottleLimit);
         await RunSyncersAsync(context, writer, ct).ConfigureAwait(false);
+        if (context.GroupScopedApps.Count > 0)
+        {
+            context.WriteTo(writer.OpenLane());
+            await AppSyncer.ReconcileAsync(context, ct).ConfigureAwait(false);
+        }
 
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var id in selected) counts[id] = 0;

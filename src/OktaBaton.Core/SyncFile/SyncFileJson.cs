@@ -63,14 +63,15 @@ internal static class SyncFileJson
     }
 
     public static void WriteGrant(Utf8JsonWriter writer, Grant grant) =>
-        WriteGrant(writer, grant.EntitlementId, grant.Principal.ResourceType, grant.Principal.Resource, grant.Expandable);
+        WriteGrant(writer, grant.EntitlementId, grant.Principal.ResourceType, grant.Principal.Resource, grant.Expandable, grant.Scope, grant.InheritedThrough);
 
     /// <summary>
     /// A grant without a <see cref="Grant"/> object: the same bytes, for the hot path of membership lists. Its id,
     /// "{entitlementId}:{principalType}:{principalId}", is assembled on the stack when it is short.
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
-    public static void WriteGrant(Utf8JsonWriter writer, string entitlementId, string principalType, string principalId, IReadOnlyList<string> expandable)
+    public static void WriteGrant(Utf8JsonWriter writer, string entitlementId, string principalType, string principalId, IReadOnlyList<string> expandable,
+        GrantScope? scope = null, IReadOnlyList<string>? inheritedThrough = null)
     {
         writer.WriteStartObject();
         var length = entitlementId.Length + principalType.Length + principalId.Length + 2;
@@ -99,6 +100,34 @@ internal static class SyncFileJson
             WriteStrings(writer, "entitlementIds", expandable);
             writer.WriteEndObject();
         }
+        if (scope is not null) WriteScope(writer, scope);
+        if (inheritedThrough is not null)
+        {
+            writer.WriteStartObject("inherited");
+            WriteStrings(writer, "groupIds", inheritedThrough);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>"scope": {"groupIds": […], "apps": [{"name", "id"?}], "resourceSetIds": […]}, each list only when not empty.</summary>
+    private static void WriteScope(Utf8JsonWriter writer, GrantScope scope)
+    {
+        writer.WriteStartObject("scope");
+        if (scope.GroupIds.Count > 0) WriteStrings(writer, "groupIds", scope.GroupIds);
+        if (scope.Apps.Count > 0)
+        {
+            writer.WriteStartArray("apps");
+            foreach (var app in scope.Apps)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", app.Name);
+                if (app.Id is not null) writer.WriteString("id", app.Id);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        if (scope.ResourceSetIds.Count > 0) WriteStrings(writer, "resourceSetIds", scope.ResourceSetIds);
         writer.WriteEndObject();
     }
 
@@ -195,13 +224,34 @@ internal static class SyncFileJson
         }
         var entitlementId = RequiredString(element, "entitlement", "grant");
         EntitlementIds.Parse(entitlementId);
-        var grant = new Grant(entitlementId, ReadResourceId(RequiredProperty(element, "principal", JsonValueKind.Object, "grant"), "grant principal"), expandable);
+        var grant = new Grant(entitlementId, ReadResourceId(RequiredProperty(element, "principal", JsonValueKind.Object, "grant"), "grant principal"), expandable,
+            ReadScope(element), ReadInherited(element));
         var id = RequiredString(element, "id", "grant");
         if (!string.Equals(id, grant.Id, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"grant id '{id}' does not match its entitlement and principal ('{grant.Id}')");
         }
         return grant;
+    }
+
+    private static GrantScope? ReadScope(JsonElement grant)
+    {
+        if (!grant.TryGetProperty("scope", out var scope)) return null;
+        if (scope.ValueKind != JsonValueKind.Object) throw new InvalidOperationException("grant has a \"scope\" that is not an object");
+        var apps = new List<AppScope>();
+        if (scope.TryGetProperty("apps", out var list))
+        {
+            if (list.ValueKind != JsonValueKind.Array) throw new InvalidOperationException("grant scope has \"apps\" that is not an array");
+            foreach (var app in list.EnumerateArray()) apps.Add(new AppScope(RequiredString(app, "name", "grant scope app"), OptionalString(app, "id")));
+        }
+        return new GrantScope(ReadStrings(scope, "groupIds"), apps, ReadStrings(scope, "resourceSetIds"));
+    }
+
+    private static IReadOnlyList<string>? ReadInherited(JsonElement grant)
+    {
+        if (!grant.TryGetProperty("inherited", out var inherited)) return null;
+        if (inherited.ValueKind != JsonValueKind.Object) throw new InvalidOperationException("grant has an \"inherited\" that is not an object");
+        return ReadStrings(inherited, "groupIds");
     }
 
     public static SyncWarning ReadWarning(JsonElement element) => new(

@@ -4,6 +4,7 @@ using System.IO;
 using System.Net.Http;
 using OktaBaton.Core;
 using OktaBaton.Core.Okta;
+using OktaBaton.Core.Provisioning;
 using OktaBaton.Core.SyncFile;
 
 namespace OktaBaton.PowerShell.Infrastructure;
@@ -28,6 +29,10 @@ internal static class OktaErrorRecords
     {
         switch (exception)
         {
+            case OktaAssignedThroughGroupException throughGroup when throughGroup.InsteadGrantIds.Count > 0:
+                return (throughGroup.ErrorId, CategoryOf(throughGroup.Kind),
+                    "Revoke the group's grant (for all its members) or the membership instead, e.g. Revoke-OktaEntitlement -GrantId '"
+                    + throughGroup.InsteadGrantIds[0] + "' or Revoke-OktaEntitlement -GrantId '" + throughGroup.InsteadGrantIds[throughGroup.InsteadGrantIds.Count > 1 ? 1 : 0] + "'.");
             case OktaOperationException operation:
                 return (operation.ErrorId, CategoryOf(operation.Kind), null);
             case OktaApiException api:

@@ -40,6 +40,14 @@ public abstract class ProvisioningCmdlet : OktaConnectedCmdlet
                 ? (_, _) => Task.FromResult(true)
                 : (changeTarget, action) => context.ShouldProcessAsync(changeTarget, action);
             var result = await change(connection, confirm, context.CancellationToken).ConfigureAwait(false);
+            if (result is AccessChange access)
+            {
+                foreach (var warning in access.Warnings)
+                {
+                    context.WriteWarning(warning);
+                }
+            }
+
             if (result is not null)
             {
                 context.WriteObject(result);

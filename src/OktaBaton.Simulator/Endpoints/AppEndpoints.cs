@@ -112,12 +112,36 @@ internal static class AppEndpoints
         var app = org.GetApp(request.Route("id"));
         var user = org.GetUser(request.Route("userId"));
         var assignment = FindAssignment(app, user);
-        if (UserNameOf(request.Body()) is { } userName && userName != assignment.UserName)
+        var body = request.Body();
+        if (UserNameOf(body) is { } userName && userName != assignment.UserName)
         {
             org.ChangeAppUserName(app, assignment, userName, org.Now);
         }
+        // The app user's scope "toggles the assignment between user or group scope" (Apps API, Application User
+        // properties; writable): GROUP drops the direct assignment and leaves the access its groups grant.
+        if (ScopeOf(body) is { } scope)
+        {
+            if (scope == "GROUP" && assignment.Direct && !org.ConvertAppUserToGroupScope(app, assignment, org.Now))
+            {
+                throw OktaApiException.Validation("scope", "scope: the user is not assigned to this app through any group");
+            }
+            if (scope == "USER" && !assignment.Direct)
+            {
+                org.AssignAppUser(app, user, assignment.UserName, org.Now);
+            }
+        }
         OktaJson.WriteAppUser(request.Json, app, assignment, org, request.BaseUrl);
     }
+
+    private static string? ScopeOf(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("scope", out var scope) && scope.ValueKind == JsonValueKind.String
+            ? scope.GetString()!.ToUpperInvariant() switch
+            {
+                "USER" => "USER",
+                "GROUP" => "GROUP",
+                _ => throw OktaApiException.Validation("scope", "scope: must be USER or GROUP"),
+            }
+            : null;
 
     private static string? UserNameOf(JsonElement body) =>
         body.ValueKind == JsonValueKind.Object
@@ -132,7 +156,14 @@ internal static class AppEndpoints
     {
         var app = org.GetApp(request.Route("id"));
         var user = org.GetUser(request.Route("userId"));
-        FindAssignment(app, user);
+        var assignment = FindAssignment(app, user);
+        if (assignment.ViaGroupCount > 0)
+        {
+            // Okta keeps access its groups grant: "The application cannot be unassigned from the user while their group
+            // memberships grant them access" (E0000046, 403, as Okta's error-code list and client reports show)
+            throw new OktaApiException(403, "E0000046", "Deactivate application for user forbidden.",
+                "The application cannot be unassigned from the user while their group memberships grant them access");
+        }
         org.UnassignAppUser(app, user);
         request.NoContent();
     }

@@ -19,17 +19,28 @@ internal static class RoleEndpoints
         router.Post("/api/v1/groups/{id}/roles", Permission.ManageRoleAssignments, (r, o) => Assign(r, o, "GROUP"));
         router.Get("/api/v1/groups/{id}/roles/{roleAssignmentId}", Permission.ReadRoleAssignments, (r, o) => Get(r, o, "GROUP"));
         router.Delete("/api/v1/groups/{id}/roles/{roleAssignmentId}", Permission.ManageRoleAssignments, (r, o) => Unassign(r, o, "GROUP"));
+        RoleTargetEndpoints.Map(router);
     }
 
-    private static int PrincipalIndex(ApiRequest request, OrgState org, string assignmentType) =>
+    internal static int PrincipalIndex(ApiRequest request, OrgState org, string assignmentType) =>
         assignmentType == "USER" ? org.GetUser(request.Route("id")).Index : org.GetGroup(request.Route("id")).Index;
 
+    /// <summary>
+    /// A user's list also holds the assignments it inherits through its groups, with "assignmentType": "GROUP" and the
+    /// group as assignee (spec examples StandardRolesListResponse and StandardAndCustomRolesListResponse of
+    /// listAssignedRolesForUser); a group's list holds its own.
+    /// </summary>
     private static void List(ApiRequest request, OrgState org, string assignmentType)
     {
         var index = PrincipalIndex(request, org, assignmentType);
         var json = request.Json;
         json.WriteStartArray();
-        foreach (var role in org.RolesOf(assignmentType, index))
+        var roles = org.RolesOf(assignmentType, index).AsEnumerable();
+        if (assignmentType == "USER")
+        {
+            roles = roles.Concat(org.InheritedRolesOf(index));
+        }
+        foreach (var role in roles)
         {
             OktaJson.WriteRoleAssignment(json, role, org, request.BaseUrl);
         }
@@ -74,10 +85,11 @@ internal static class RoleEndpoints
         {
             label = standardLabel;
         }
-        else if (StandardRoles.IamBased.TryGetValue(type, out var iamLabel))
+        else if (StandardRoles.IamBased.TryGetValue(type, out var iam))
         {
-            label = iamLabel;
-            roleId = org.CustomRoles.Find(r => r.StandardType == type)?.Id;
+            label = iam.Label;
+            roleId = type;
+            resourceSetId = iam.ResourceSet;
         }
         else
         {
@@ -89,7 +101,8 @@ internal static class RoleEndpoints
             throw new OktaApiException(409, "E0000090", "Duplicate role assignment exception.", "The role specified is already assigned to the user.");
         }
         var assignment = org.AddRole(assignmentType, index, type, label, roleId, resourceSetId, "ACTIVE", org.Now);
-        request.StatusCode = 201;
+        // assignRoleToUser answers 201 Created; assignRoleToGroup answers 200 with the assignment (its 201 has no content)
+        request.StatusCode = assignmentType == "USER" ? 201 : 200;
         OktaJson.WriteRoleAssignment(request.Json, assignment, org, request.BaseUrl);
     }
 

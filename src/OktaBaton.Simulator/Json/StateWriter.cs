@@ -104,8 +104,8 @@ internal static class StateWriter
         }
         writer.WriteEndArray();
 
-        WriteRoles(writer, "userRoles", "userId", org.UserRoles, i => org.Users[i]!.Id);
-        WriteRoles(writer, "groupRoles", "groupId", org.GroupRoles, i => org.Groups[i]!.Id);
+        WriteRoles(writer, "userRoles", "userId", org, org.UserRoles, i => org.Users[i]!.Id);
+        WriteRoles(writer, "groupRoles", "groupId", org, org.GroupRoles, i => org.Groups[i]!.Id);
 
         writer.WriteStartArray("customRoles");
         foreach (var role in org.CustomRoles)
@@ -114,7 +114,6 @@ internal static class StateWriter
             writer.WriteString("id", role.Id);
             writer.WriteString("label", role.Label);
             writer.WriteString("description", role.Description);
-            writer.WriteString("standardType", role.StandardType);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -186,7 +185,7 @@ internal static class StateWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteRoles(Utf8JsonWriter writer, string name, string principalKey, Dictionary<int, List<RoleAssignment>> map, Func<int, string> idOf)
+    private static void WriteRoles(Utf8JsonWriter writer, string name, string principalKey, OrgState org, Dictionary<int, List<RoleAssignment>> map, Func<int, string> idOf)
     {
         writer.WriteStartArray(name);
         foreach (var index in map.Keys.OrderBy(i => i))
@@ -202,6 +201,21 @@ internal static class StateWriter
                 writer.WriteString("assignmentType", role.AssignmentType);
                 writer.WriteString("role", role.RoleId);
                 writer.WriteString("resourceSet", role.ResourceSetId);
+                writer.WriteStartArray("targetGroupIds");
+                foreach (var target in role.TargetGroups.Items)
+                {
+                    writer.WriteStringValue(org.Groups[target]!.Id);
+                }
+                writer.WriteEndArray();
+                writer.WriteStartArray("targetApps");
+                foreach (var target in role.TargetApps)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("name", target.AppName);
+                    writer.WriteString("appId", target.AppIndex is { } app ? org.Apps[app]?.Id : null);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
                 writer.WriteEndObject();
             }
         }

@@ -12,8 +12,6 @@ internal sealed class CustomRole
     public string Id { get; }
     public string Label { get; }
     public string Description { get; }
-    /// <summary>For IAM-based standard roles (Workflows Administrator, …): their role type; null for custom roles.</summary>
-    public string? StandardType { get; set; }
     public List<string> Permissions { get; } = new();
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset LastUpdated { get; set; }

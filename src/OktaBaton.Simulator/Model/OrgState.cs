@@ -348,6 +348,10 @@ internal sealed partial class OrgState
         {
             Record(EventTypes.GroupPrivilegeRevoke, "Revoke group privilege", Target(group));
         }
+        foreach (var role in UserRoles.Values.Concat(GroupRoles.Values).SelectMany(list => list))
+        {
+            role.TargetGroups.Remove(group.Index);
+        }
         foreach (var set in ResourceSets)
         {
             foreach (var binding in set.Bindings)
@@ -412,16 +416,36 @@ internal sealed partial class OrgState
         Record(EventTypes.AppMembershipChangeUserName, "Change users application username", AppUserTarget(app, assignment) with { Changes = changes }, Target(app), Target(Users[assignment.UserIndex]!));
     }
 
+    /// <summary>
+    /// Removes a direct assignment. Okta refuses (403 E0000046 "Deactivate application for user forbidden") while the
+    /// user's group memberships grant the app, so the caller checks <see cref="AppUserAssignment.ViaGroupCount"/> first.
+    /// </summary>
     public bool UnassignAppUser(OktaApp app, OktaUser user)
     {
-        if (!app.Users.TryGetValue(user.Index, out var assignment))
+        if (!app.Users.TryGetValue(user.Index, out var assignment) || assignment.ViaGroupCount > 0)
         {
             return false;
         }
-        // Okta removes the user's assignment outright, also one that came through a group.
         app.Users.Remove(user.Index);
         app.UserIndexes.Remove(user.Index);
         Record(EventTypes.AppMembershipRemove, "Remove users app membership", AppUserTarget(app, assignment), Target(app), Target(user));
+        return true;
+    }
+
+    /// <summary>
+    /// Turns a direct assignment into a group one (the app user's scope toggled to GROUP): the user keeps the app only
+    /// through the groups that grant it. False when no group grants it.
+    /// </summary>
+    public bool ConvertAppUserToGroupScope(OktaApp app, AppUserAssignment assignment, DateTimeOffset now)
+    {
+        if (assignment.ViaGroupCount == 0)
+        {
+            return false;
+        }
+        assignment.Direct = false;
+        assignment.LastUpdated = now;
+        var changes = new LogChange(new Dictionary<string, string?> { ["scope"] = "USER" }, new Dictionary<string, string?> { ["scope"] = "GROUP" });
+        Record(EventTypes.AppMembershipUpdate, "Update user's application membership", AppUserTarget(app, assignment) with { Changes = changes }, Target(app), Target(Users[assignment.UserIndex]!));
         return true;
     }
 
@@ -573,6 +597,66 @@ internal sealed partial class OrgState
 
     public IReadOnlyList<RoleAssignment> RolesOf(string assignmentType, int principalIndex) =>
         (assignmentType == "USER" ? UserRoles : GroupRoles).TryGetValue(principalIndex, out var list) ? list : Array.Empty<RoleAssignment>();
+
+    /// <summary>The role assignments a user holds through the groups it belongs to, in group order.</summary>
+    public IEnumerable<RoleAssignment> InheritedRolesOf(int userIndex)
+    {
+        foreach (var groupIndex in GroupRoles.Keys.OrderBy(i => i))
+        {
+            if (Groups[groupIndex] is { } group && group.Members.Contains(userIndex))
+            {
+                foreach (var role in GroupRoles[groupIndex])
+                {
+                    yield return role;
+                }
+            }
+        }
+    }
+
+    /// <summary>Limits an assignment to one more group (a role target); false when it already was.</summary>
+    public bool AddGroupTarget(RoleAssignment role, OktaGroup group, DateTimeOffset now) =>
+        ChangeTargets(role, now, () => role.TargetGroups.Add(group.Index));
+
+    public bool RemoveGroupTarget(RoleAssignment role, OktaGroup group, DateTimeOffset now) =>
+        ChangeTargets(role, now, () => role.TargetGroups.Remove(group.Index));
+
+    /// <summary>Limits an APP_ADMIN assignment to an app; an OIN catalog target replaces the instance targets of that app.</summary>
+    public bool AddAppTarget(RoleAssignment role, AppTarget target, DateTimeOffset now) =>
+        ChangeTargets(role, now, () =>
+        {
+            if (role.TargetApps.Contains(target))
+            {
+                return false;
+            }
+            if (target.AppIndex is null)
+            {
+                role.TargetApps.RemoveAll(t => t.AppName == target.AppName);
+            }
+            role.TargetApps.Add(target);
+            return true;
+        });
+
+    public bool RemoveAppTarget(RoleAssignment role, AppTarget target, DateTimeOffset now) =>
+        ChangeTargets(role, now, () => role.TargetApps.Remove(target));
+
+    /// <summary>A change of what an admin can reach is a change of its privileges: Okta records it as such.</summary>
+    private bool ChangeTargets(RoleAssignment role, DateTimeOffset now, Func<bool> change)
+    {
+        if (!change())
+        {
+            return false;
+        }
+        role.LastUpdated = now;
+        RecordPrivileges(role.AssignmentType, role.PrincipalIndex, null);
+        return true;
+    }
+
+    /// <summary>Assigns an IAM-based standard role the way Okta records it: role = the type, resource-set = its IAM policy.</summary>
+    public RoleAssignment AddIamStandardRole(string assignmentType, int principalIndex, string type, DateTimeOffset now)
+    {
+        var (label, policy) = StandardRoles.IamBased[type];
+        return AddRole(assignmentType, principalIndex, type, label, type, policy, "ACTIVE", now);
+    }
 
     private void RefreshAssignee(int userIndex)
     {

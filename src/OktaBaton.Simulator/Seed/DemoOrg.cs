@@ -5,8 +5,8 @@ using OktaBaton.Simulator.Model;
 namespace OktaBaton.Simulator.Seed;
 
 /// <summary>The small, recognisable demo org: every user status, every group type, apps assigned to
-/// users and groups, standard/IAM-based/custom roles, a resource set binding, API tokens, enrolled MFA factors
-/// and devices. Ids are stable.</summary>
+/// users and groups (some users both directly and through a group), standard (some scoped by role targets),
+/// IAM-based and custom roles, resource set bindings, API tokens, enrolled MFA factors and devices. Ids are stable.</summary>
 internal static class DemoOrg
 {
     public const int FillerUsers = 230;
@@ -107,9 +107,11 @@ internal static class DemoOrg
         appGroup.SourceAppIndex = salesforce.Index;
         org.AddMember(appGroup, users["maya.miller"], t);
         org.AddMember(appGroup, users["tara.tran"], t);
+        org.AddMember(appGroup, users["quinn.quade"], t);
 
         var at = Epoch.AddDays(4);
         org.AssignAppGroup(salesforce, sales, 0, at);
+        org.AssignAppGroup(salesforce, appGroup, 1, at);
         org.AssignAppUser(salesforce, users["carol.chen"], "carol.chen@acme.example", at);
         org.AssignAppGroup(slack, engineering, 0, at);
         org.AssignAppGroup(slack, contractors, 1, at);
@@ -127,16 +129,6 @@ internal static class DemoOrg
         org.AssignAppGroup(zoom, admins, 0, at);
 
         var rt = Epoch.AddDays(5);
-        foreach (var (type, label) in StandardRoles.IamBased)
-        {
-            var index = org.CustomRoles.Count;
-            org.CustomRoles.Add(new CustomRole(IdFactory.Make("cr0", org.IdSalt, index), label, $"IAM-based standard role: {label}")
-            {
-                StandardType = type,
-                Created = rt,
-                LastUpdated = rt,
-            });
-        }
         CustomRole Custom(string label, string description, params string[] permissions)
         {
             var role = new CustomRole(IdFactory.Make("cr0", org.IdSalt, org.CustomRoles.Count), label, description) { Created = rt, LastUpdated = rt };
@@ -163,9 +155,18 @@ internal static class DemoOrg
         org.AddRole("USER", users["alice.anderson"].Index, "HELP_DESK_ADMIN", StandardRoles.Labels["HELP_DESK_ADMIN"], null, null, "ACTIVE", rt);
         org.AddRole("USER", users["alice.anderson"].Index, "APP_ADMIN", StandardRoles.Labels["APP_ADMIN"], null, null, "ACTIVE", rt);
         org.AddRole("USER", users["bob.brown"].Index, "READ_ONLY_ADMIN", StandardRoles.Labels["READ_ONLY_ADMIN"], null, null, "INACTIVE", rt);
-        org.AddRole("USER", users["kate.kim"].Index, "WORKFLOWS_ADMIN", StandardRoles.IamBased["WORKFLOWS_ADMIN"], org.CustomRoles.Find(r => r.StandardType == "WORKFLOWS_ADMIN")!.Id, null, "ACTIVE", rt);
+        org.AddIamStandardRole("USER", users["kate.kim"].Index, "WORKFLOWS_ADMIN", rt);
         org.AddRole("GROUP", admins.Index, "SUPER_ADMIN", StandardRoles.Labels["SUPER_ADMIN"], null, null, "ACTIVE", rt);
-        org.AddRole("GROUP", helpDesk.Index, "HELP_DESK_ADMIN", StandardRoles.Labels["HELP_DESK_ADMIN"], null, null, "ACTIVE", rt);
+        // scoped roles: one held directly, one through a group (whose member alice also holds it org-wide), one over apps
+        var carolsGroups = org.AddRole("USER", users["carol.chen"].Index, "USER_ADMIN", StandardRoles.Labels["USER_ADMIN"], null, null, "ACTIVE", rt);
+        org.AddGroupTarget(carolsGroups, engineering, rt);
+        org.AddGroupTarget(carolsGroups, contractors, rt);
+        var helpDeskScope = org.AddRole("GROUP", helpDesk.Index, "HELP_DESK_ADMIN", StandardRoles.Labels["HELP_DESK_ADMIN"], null, null, "ACTIVE", rt);
+        org.AddGroupTarget(helpDeskScope, sales, rt);
+        org.AddGroupTarget(helpDeskScope, contractors, rt);
+        var noahsApps = org.AddRole("USER", users["noah.nguyen"].Index, "APP_ADMIN", StandardRoles.Labels["APP_ADMIN"], null, null, "ACTIVE", rt);
+        org.AddAppTarget(noahsApps, new AppTarget(slack.Name, slack.Index), rt);
+        org.AddAppTarget(noahsApps, new AppTarget(zoom.Name, null), rt);
         org.AddBindingMember(engineeringResources, groupManager.Id, "USER", users["carol.chen"].Index, rt);
         org.AddBindingMember(engineeringResources, groupManager.Id, "GROUP", engineering.Index, rt);
         org.AddBindingMember(contractorApps, appAuditor.Id, "USER", users["quinn.quade"].Index, rt);

@@ -189,15 +189,6 @@ internal static class GeneratedOrg
                 org.AddRole("GROUP", group.Index, type, StandardRoles.Labels[type], null, null, "ACTIVE", at);
             }
         }
-        foreach (var (type, label) in StandardRoles.IamBased)
-        {
-            org.CustomRoles.Add(new CustomRole(IdFactory.Make("cr0", org.IdSalt, org.CustomRoles.Count), label, $"IAM-based standard role: {label}")
-            {
-                StandardType = type,
-                Created = at,
-                LastUpdated = at,
-            });
-        }
         for (var r = 0; r < 5; r++)
         {
             org.CustomRoles.Add(new CustomRole(IdFactory.Make("cr0", org.IdSalt, org.CustomRoles.Count), $"Custom Role {r + 1}", $"Generated custom role {r + 1}")
@@ -210,7 +201,7 @@ internal static class GeneratedOrg
         {
             var set = new ResourceSet(IdFactory.Make("iam", org.IdSalt, s), $"Resource Set {s + 1}", $"Generated resource set {s + 1}") { Created = at, LastUpdated = at };
             org.ResourceSets.Add(set);
-            var role = org.CustomRoles[StandardRoles.IamBased.Count + s];
+            var role = org.CustomRoles[s];
             for (var m = 0; m < 3; m++)
             {
                 org.AddBindingMember(set, role.Id, "USER", random.Next(users), at);

@@ -46,4 +46,6 @@ internal static class EventTypes
     public const string AppMembershipAdd = "application.user_membership.add";
     public const string AppMembershipRemove = "application.user_membership.remove";
     public const string AppMembershipChangeUserName = "application.user_membership.change_username";
+    /// <summary>"Update user's application membership": here, a direct assignment turned into a group-scoped one.</summary>
+    public const string AppMembershipUpdate = "application.user_membership.update";
 }

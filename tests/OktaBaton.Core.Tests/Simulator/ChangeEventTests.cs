@@ -53,6 +53,43 @@ public sealed class ChangeEventTests : IAsyncLifetime
         async t => await t._client.PostAsync($"/api/v1/users/{await t.User(login)}/lifecycle/{action}{(action == "activate" ? "?sendEmail=false" : "")}", null),
         new[] { eventType }, t => t.User(login));
 
+    /// <summary>A role target change on a user's assignment of <paramref name="roleType"/>: a change of the user's privileges.</summary>
+    private static Change UserTarget(string method, string template, string name, string login, string roleType, Func<ChangeEventTests, Task<string>> target) => new(
+        $"{method} /api/v1/users/{{id}}/roles/{{roleAssignmentId}}/targets/{template}", name,
+        async t =>
+        {
+            var user = await t.User(login);
+            var path = $"/api/v1/users/{user}/roles/{await t.RoleAssignmentIdAsync($"users/{user}", roleType)}/targets/{template[..template.IndexOf('{')]}{await target(t)}";
+            return method == "PUT" ? await t._client.PutAsync(path, Json("")) : await t._client.DeleteAsync(path);
+        },
+        new[] { "user.account.privilege.grant" }, t => t.User(login));
+
+    /// <summary>
+    /// A role target change on a group's assignment of <paramref name="roleType"/>. The group's APP_ADMIN with two app
+    /// targets is made before the change (unrecorded in what is compared): the demo org has none.
+    /// </summary>
+    private static Change GroupTarget(string method, string template, string name, string groupName, string roleType, Func<ChangeEventTests, Task<string>> target) => new(
+        $"{method} /api/v1/groups/{{id}}/roles/{{roleAssignmentId}}/targets/{template}", name,
+        async t =>
+        {
+            var group = await t.Group(groupName);
+            var path = $"/api/v1/groups/{group}/roles/{await t.RoleAssignmentIdAsync($"groups/{group}", roleType)}/targets/{template[..template.IndexOf('{')]}{await target(t)}";
+            return method == "PUT" ? await t._client.PutAsync(path, Json("")) : await t._client.DeleteAsync(path);
+        },
+        new[] { "group.privilege.grant" },
+        async t =>
+        {
+            var group = await t.Group(groupName);
+            if (roleType == "APP_ADMIN")
+            {
+                using var assign = await t._client.PostAsync($"/api/v1/groups/{group}/roles", Json("""{"type":"APP_ADMIN"}"""));
+                var id = (await assign.JsonAsync()).GetProperty("id").GetString();
+                using (await t._client.PutAsync($"/api/v1/groups/{group}/roles/{id}/targets/catalog/apps/slack", Json(""))) { }
+                using (await t._client.PutAsync($"/api/v1/groups/{group}/roles/{id}/targets/catalog/apps/zoomus/{await t.App("Zoom")}", Json(""))) { }
+            }
+            return group;
+        });
+
     public static IEnumerable<object[]> Changes() => AllChanges.Select(c => new object[] { c });
 
     public static readonly Change[] AllChanges =
@@ -124,6 +161,25 @@ public sealed class ChangeEventTests : IAsyncLifetime
         new("DELETE /api/v1/groups/{id}/roles/{roleAssignmentId}", "revoke a group's role",
             async t => await t._client.DeleteAsync($"/api/v1/groups/{await t.Group("Help Desk")}/roles/{await t.RoleAssignmentIdAsync($"groups/{await t.Group("Help Desk")}", "HELP_DESK_ADMIN")}"),
             new[] { "group.privilege.revoke" }, t => t.Group("Help Desk")),
+        new("POST /api/v1/apps/{id}/users/{userId}", "turn a direct assignment its groups also grant to group scope",
+            async t => await t._client.PostAsync($"/api/v1/apps/{await t.App("Slack")}/users/{await t.User("alice.anderson@acme.example")}", Json("""{"scope":"GROUP"}""")),
+            new[] { "application.user_membership.update" }, t => t.User("alice.anderson@acme.example")),
+        UserTarget("PUT", "groups/{targetGroupId}", "limit a user's role to one more group", "carol.chen@acme.example", "USER_ADMIN", t => t.Group("Sales")),
+        UserTarget("DELETE", "groups/{targetGroupId}", "lift one of a user's role's group targets", "carol.chen@acme.example", "USER_ADMIN", t => t.Group("Contractors")),
+        GroupTarget("PUT", "groups/{targetGroupId}", "limit a group's role to one more group", "Help Desk", "HELP_DESK_ADMIN", t => t.Group("Engineering")),
+        GroupTarget("DELETE", "groups/{targetGroupId}", "lift one of a group's role's group targets", "Help Desk", "HELP_DESK_ADMIN", t => t.Group("Sales")),
+        UserTarget("PUT", "catalog/apps/{appName}", "limit a user's APP_ADMIN to every instance of a catalog app", "noah.nguyen@acme.example", "APP_ADMIN", _ => Task.FromResult("salesforce")),
+        UserTarget("DELETE", "catalog/apps/{appName}", "lift a user's catalog app target", "noah.nguyen@acme.example", "APP_ADMIN", _ => Task.FromResult("zoomus")),
+        UserTarget("PUT", "catalog/apps/{appName}/{appId}", "limit a user's APP_ADMIN to one more app instance", "noah.nguyen@acme.example", "APP_ADMIN",
+            async t => "githubcloud/" + await t.App("GitHub Enterprise")),
+        UserTarget("DELETE", "catalog/apps/{appName}/{appId}", "lift a user's app instance target", "noah.nguyen@acme.example", "APP_ADMIN",
+            async t => "slack/" + await t.App("Slack")),
+        GroupTarget("PUT", "catalog/apps/{appName}", "limit a group's APP_ADMIN to every instance of a catalog app", "Okta Admins", "APP_ADMIN", _ => Task.FromResult("salesforce")),
+        GroupTarget("DELETE", "catalog/apps/{appName}", "lift a group's catalog app target", "Okta Admins", "APP_ADMIN", _ => Task.FromResult("slack")),
+        GroupTarget("PUT", "catalog/apps/{appName}/{appId}", "limit a group's APP_ADMIN to one more app instance", "Okta Admins", "APP_ADMIN",
+            async t => "githubcloud/" + await t.App("GitHub Enterprise")),
+        GroupTarget("DELETE", "catalog/apps/{appName}/{appId}", "lift a group's app instance target", "Okta Admins", "APP_ADMIN",
+            async t => "zoomus/" + await t.App("Zoom")),
         new("POST /api/v1/iam/resource-sets/{id}/bindings", "bind a user to a custom role",
             async t =>
             {

@@ -256,8 +256,8 @@ public sealed class PagingTests : IAsyncLifetime
         using var roles = await client.GetAsync($"/api/v1/users/{aliceId}/roles");
         var list = await roles.JsonAsync();
         Assert.Equal(JsonValueKind.Array, list.ValueKind);
-        Assert.Equal(new[] { "APP_ADMIN", "HELP_DESK_ADMIN" }, list.EnumerateArray().Select(r => r.GetProperty("type").GetString()).Order().ToArray());
-        Assert.All(list.EnumerateArray(), r => Assert.Equal("USER", r.GetProperty("assignmentType").GetString()));
+        var own = list.EnumerateArray().Where(r => r.GetProperty("assignmentType").GetString() == "USER");
+        Assert.Equal(new[] { "APP_ADMIN", "HELP_DESK_ADMIN" }, own.Select(r => r.GetProperty("type").GetString()).Order().ToArray());
 
         using var tokens = await client.GetAsync("/api/v1/api-tokens");
         var tokenList = (await tokens.JsonAsync()).EnumerateArray().ToList();

@@ -30,6 +30,7 @@ public sealed class ExpectedSync
     {
         "SUPER_ADMIN", "ORG_ADMIN", "APP_ADMIN", "USER_ADMIN", "HELP_DESK_ADMIN", "READ_ONLY_ADMIN", "MOBILE_ADMIN",
         "API_ACCESS_MANAGEMENT_ADMIN", "REPORT_ADMIN", "GROUP_MEMBERSHIP_ADMIN",
+        "WORKFLOWS_ADMIN", "ACCESS_CERTIFICATIONS_ADMIN", "ACCESS_REQUESTS_ADMIN",
     };
 
     public static ExpectedSync From(JsonDocument state, Rules rules)
@@ -85,13 +86,23 @@ public sealed class ExpectedSync
         }
         if (Wants("app"))
         {
+            var members = root.GetProperty("groups").EnumerateArray().ToDictionary(
+                g => g.GetProperty("id").GetString()!, g => g.GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()!).ToHashSet());
             foreach (var app in root.GetProperty("apps").EnumerateArray())
             {
                 if (!rules.InactiveApps && app.GetProperty("status").GetString() != "ACTIVE") continue;
                 var id = app.GetProperty("id").GetString()!;
                 expected.Resources.Add("app:" + id);
                 expected.Entitlements.Add($"app:{id}:access");
-                foreach (var user in app.GetProperty("users").EnumerateArray()) Grant($"app:{id}:access", "user", user.GetProperty("userId").GetString()!);
+                // groups in the file with their members show who holds the app through them
+                var showing = app.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("groupId").GetString()!)
+                    .Where(g => Wants("group") && keptGroups.Contains(g)).ToList();
+                foreach (var user in app.GetProperty("users").EnumerateArray())
+                {
+                    var userId = user.GetProperty("userId").GetString()!;
+                    // scope USER: assigned directly. scope GROUP: through a group; a grant of its own only when no group in the file shows it
+                    if (user.GetProperty("scope").GetString() == "USER" || !showing.Any(g => members[g].Contains(userId))) Grant($"app:{id}:access", "user", userId);
+                }
                 foreach (var group in app.GetProperty("groups").EnumerateArray()) Grant($"app:{id}:access", "group", group.GetProperty("groupId").GetString()!);
             }
         }
@@ -107,7 +118,7 @@ public sealed class ExpectedSync
                 expected.Resources.Add("role:" + type);
                 expected.Entitlements.Add($"role:{type}:assigned");
             }
-            foreach (var (type, id, a) in assignments.Where(x => Text(x.A, "role") is null)) Grant($"role:{a.GetProperty("type").GetString()}:assigned", type, id);
+            foreach (var (type, id, a) in assignments.Where(x => Text(x.A, "type") != "CUSTOM")) Grant($"role:{a.GetProperty("type").GetString()}:assigned", type, id);
         }
         if (Wants("custom-role"))
         {
@@ -117,7 +128,7 @@ public sealed class ExpectedSync
                 expected.Resources.Add("custom-role:" + id);
                 expected.Entitlements.Add($"custom-role:{id}:assigned");
             }
-            foreach (var (type, id, a) in assignments.Where(x => Text(x.A, "role") is not null)) Grant($"custom-role:{Text(a, "role")}:assigned", type, id);
+            foreach (var (type, id, a) in assignments.Where(x => Text(x.A, "type") == "CUSTOM")) Grant($"custom-role:{Text(a, "role")}:assigned", type, id);
         }
         foreach (var set in root.GetProperty("resourceSets").EnumerateArray())
         {

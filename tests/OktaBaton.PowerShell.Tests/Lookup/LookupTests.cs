@@ -162,8 +162,7 @@ public sealed class LookupTests
         Assert.Equal(
             salesforce.GetProperty("users").EnumerateArray().Select(u => (u.GetProperty("userId").GetString(), u.GetProperty("scope").GetString())),
             users.Select(u => ((string?)Prop(u, "UserId"), (string?)Prop(u, "Scope"))));
-        var group = Assert.Single(assigned.Output, o => o.Properties["GroupId"] is not null);
-        Assert.Equal("Sales", Prop(group, "GroupName"));
+        Assert.Equal(["Sales", "Salesforce Imported Users"], assigned.Output.Where(o => o.Properties["GroupId"] is not null).Select(g => (string?)Prop(g, "GroupName")).Order());
 
         var alice = org.Run("Get-OktaAppAssignment -UserId alice.anderson@acme.example");
         alice.AssertNoErrors();
@@ -181,14 +180,24 @@ public sealed class LookupTests
         await using var org = await StartAsync();
         var alice = org.Run("Get-OktaRoleAssignment -UserId alice.anderson@acme.example");
         alice.AssertNoErrors();
-        Assert.Equal(["APP_ADMIN", "HELP_DESK_ADMIN"], alice.Output.Select(r => (string?)Prop(r, "RoleType")).Order());
-        Assert.All(alice.Output, r => Assert.Equal("USER", Prop(r, "AssignmentType")));
-        Assert.All(alice.Output, r => Assert.Equal("Organization", Prop(r, "Scope")));
+        var own = alice.Output.Where(r => (string?)Prop(r, "AssignmentType") == "USER").ToList();
+        Assert.Equal(["APP_ADMIN", "HELP_DESK_ADMIN"], own.Select(r => (string?)Prop(r, "RoleType")).Order());
+        Assert.All(own, r => Assert.Equal(("Organization", null), ((string?)Prop(r, "Scope"), Prop(r, "ThroughGroupId"))));
+        // Okta lists what she inherits through her groups too, each naming its group and reaching what the group's role reaches
+        var inherited = alice.Output.Where(r => (string?)Prop(r, "AssignmentType") == "GROUP").ToList();
+        Assert.Equal(["CUSTOM", "HELP_DESK_ADMIN", "SUPER_ADMIN"], inherited.Select(r => (string?)Prop(r, "RoleType")).Order());
+        var helpDeskGroup = await org.GroupIdAsync("Help Desk");
+        var throughHelpDesk = inherited.Single(r => (string?)Prop(r, "RoleType") == "HELP_DESK_ADMIN");
+        Assert.Equal(helpDeskGroup, Prop(throughHelpDesk, "ThroughGroupId"));
+        Assert.Matches("^Groups '(Sales|Contractors)' .*, '(Sales|Contractors)' ", (string)Prop(throughHelpDesk, "Scope")!);
 
         var carol = org.Run("Get-OktaRoleAssignment -UserId carol.chen@acme.example");
-        var custom = Assert.Single(carol.Output);
-        Assert.Equal("CUSTOM", Prop(custom, "RoleType"));
+        // carol holds the Engineering Group Manager binding herself and through Engineering
+        var custom = Assert.Single(carol.Output, r => (string?)Prop(r, "RoleType") == "CUSTOM" && (string?)Prop(r, "AssignmentType") == "USER");
         Assert.StartsWith("Resource set iam", (string)Prop(custom, "Scope")!);
+        var userAdmin = Assert.Single(carol.Output, r => (string?)Prop(r, "RoleType") == "USER_ADMIN");
+        Assert.Equal(new[] { "group:" + await org.GroupIdAsync("Contractors"), "group:" + await org.GroupIdAsync("Engineering") }.Order(),
+            ((System.Collections.IEnumerable)Prop(userAdmin, "ScopeIds")!).Cast<string>().Order());
 
         var helpDesk = org.Run("Get-OktaRoleAssignment -GroupId 'Help Desk'");
         Assert.Equal("HELP_DESK_ADMIN", Prop(Assert.Single(helpDesk.Output), "RoleType"));

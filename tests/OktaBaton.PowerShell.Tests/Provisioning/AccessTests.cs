@@ -152,16 +152,16 @@ public sealed class AccessTests
         var set = state.GetProperty("resourceSets").EnumerateArray().First(s => s.GetProperty("label").GetString() == "Engineering Resources");
         var setId = set.GetProperty("id").GetString()!;
         var roleId = set.GetProperty("bindings")[0].GetProperty("roleId").GetString()!;
-        var liam = await org.UserIdAsync("liam.lopez@acme.example");
+        var maya = await org.UserIdAsync("maya.miller@acme.example");
         var before = BindingMembers(state, setId, roleId).ToList();
         var vars = new Dictionary<string, object?> { ["cr"] = roleId, ["rs"] = setId };
 
-        var grant = org.Run("Grant-OktaRole -CustomRoleId $cr -ResourceSetId $rs -UserId 'liam.lopez@acme.example'", vars);
+        var grant = org.Run("Grant-OktaRole -CustomRoleId $cr -ResourceSetId $rs -UserId 'maya.miller@acme.example'", vars);
         grant.AssertNoErrors();
         Assert.Equal("Granted", Outcome(Assert.Single(grant.Output)));
-        Assert.Equal(before.Append(("USER", liam)).Order(), BindingMembers(await org.StateAsync(), setId, roleId).Order());
+        Assert.Equal(before.Append(("USER", maya)).Order(), BindingMembers(await org.StateAsync(), setId, roleId).Order());
 
-        var revoke = org.Run("Revoke-OktaRole -CustomRoleId $cr -ResourceSetId $rs -UserId 'liam.lopez@acme.example'; Revoke-OktaRole -CustomRoleId $cr -ResourceSetId $rs -UserId 'liam.lopez@acme.example'", vars);
+        var revoke = org.Run("Revoke-OktaRole -CustomRoleId $cr -ResourceSetId $rs -UserId 'maya.miller@acme.example'; Revoke-OktaRole -CustomRoleId $cr -ResourceSetId $rs -UserId 'maya.miller@acme.example'", vars);
         revoke.AssertNoErrors();
         Assert.Equal(["Revoked", "AlreadyRevoked"], revoke.Output.Select(Outcome));
         Assert.Equal(before.Order(), BindingMembers(await org.StateAsync(), setId, roleId).Order());

@@ -36,7 +36,7 @@ public sealed class InvokeOktaSyncTests(SimulatedOrg org) : IClassFixture<Simula
         Assert.Equal(Path.Combine(_dir, "sync.json"), summary.Properties["Path"].Value);
         Assert.Equal((await StateArrayAsync("users")).Length, Count(run, "Users"));
         Assert.Equal((await StateArrayAsync("groups")).Length, Count(run, "Groups"));
-        Assert.Equal(10, Count(run, "Roles"));
+        Assert.Equal(13, Count(run, "Roles"));
         Assert.Equal(0, Count(run, "CustomRoles"));
         Assert.True(Count(run, "Grants") > 100);
         Assert.True(Count(run, "Requests") > 10);
@@ -80,7 +80,7 @@ public sealed class InvokeOktaSyncTests(SimulatedOrg org) : IClassFixture<Simula
     {
         var run = Sync("-SyncCustomRoles -SyncSecrets");
         run.AssertNoErrors();
-        Assert.Equal(6, Count(run, "CustomRoles"));
+        Assert.Equal(3, Count(run, "CustomRoles"));
         Assert.Equal(2, Count(run, "ResourceSets"));
         Assert.Equal(2, Count(run, "ResourceSetBindings"));
         Assert.Equal(3, Count(run, "ApiTokens"));
@@ -196,7 +196,7 @@ public sealed class InvokeOktaSyncTests(SimulatedOrg org) : IClassFixture<Simula
                 ["super"] = SimulatedOrg.Secure(SimulatedOrg.SuperAdminToken),
             });
         run.AssertNoErrors();
-        Assert.Equal(10, Count(run, "Roles"));
+        Assert.Equal(13, Count(run, "Roles"));
         Assert.Contains(run.Warnings, w => w.Contains("E0000006", StringComparison.Ordinal));
     }
 

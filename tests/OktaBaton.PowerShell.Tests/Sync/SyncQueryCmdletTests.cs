@@ -142,7 +142,7 @@ public sealed class SyncQueryCmdletTests(SyncFileFixture file) : IClassFixture<S
         Assert.Equal("Finance", Assert.Single(Run("Get-OktaSyncResource -Path $path -ResourceType user | Where-Object Login -eq 'dave.davis@acme.example' | ForEach-Object { $_.Profile.department }").Output).BaseObject);
         var one = Run($"Get-OktaSyncResource -Path $path -ResourceId user:{dave.Properties["ResourceId"].Value}");
         Assert.Equal("Dave Davis", Assert.Single(one.Output).Properties["DisplayName"].Value);
-        Assert.Equal(10, Run("Get-OktaSyncResource $path -ResourceType role").Output.Count);
+        Assert.Equal(13, Run("Get-OktaSyncResource $path -ResourceType role").Output.Count);
 
         static void run(PowerShellRun r) => r.AssertNoErrors();
     }

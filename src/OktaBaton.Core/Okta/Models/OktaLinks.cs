@@ -15,4 +15,11 @@ public sealed class OktaLinks
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Other { get; set; }
+
+    /// <summary>The href of a link not named above (e.g. "assignee", "group"), or null.</summary>
+    public string? HrefOf(string name)
+    {
+        if (Other is null || !Other.TryGetValue(name, out var link) || link.ValueKind != JsonValueKind.Object) return null;
+        return link.TryGetProperty("href", out var href) && href.ValueKind == JsonValueKind.String ? href.GetString() : null;
+    }
 }

@@ -32,4 +32,8 @@ public sealed class OktaRoleAssignment
 
     [JsonPropertyName("_links")]
     public OktaLinks? Links { get; set; }
+
+    /// <summary>Who holds the assignment: a user's own, or (on a user's list, assignmentType GROUP) the group it comes through.</summary>
+    [JsonIgnore]
+    public string? AssigneeHref => Links?.HrefOf("assignee");
 }
