@@ -14,7 +14,8 @@ Works from a sync file (Invoke-OktaSync's output; a fresh sync is taken when -Sy
 3. Deactivation (Remove-OktaUser): Okta removes the app assignments still left and the password; the
    record stays (Remove-OktaUser -Permanent deletes it later).
 4. A re-sync to -VerifyPath, and every grant the user still holds there, inherited ones included
-   (-Expand). Any left is an error naming it; the output's RemainingGrants lists them.
+   (-Expand). Any left is an error naming it; the output's RemainingGrants lists them, and ThroughGroups
+   what the user held through groups before (each with Via, the group grant it came from).
 
 Run it with -WhatIf first: it then only reports what it would revoke and deactivate.
 
@@ -52,6 +53,8 @@ $groupTypes = @{}
 Get-OktaSyncResource -Path $SyncPath -ResourceType group | ForEach-Object { $groupTypes[$_.ResourceId] = $_.Profile.type }
 
 $grants = @(Get-OktaSyncGrant -Path $SyncPath -PrincipalId $userId)
+# what the user holds through groups (Via names the group's grant): it ends with the memberships
+$throughGroups = @(Get-OktaSyncGrant -Path $SyncPath -PrincipalId $userId -Expand | Where-Object { $_.Via })
 $memberships = @($grants | Where-Object { $_.ResourceType -eq 'group' -and $groupTypes[$_.ResourceId] -eq 'OKTA_GROUP' })
 $others = @($grants | Where-Object { $_.ResourceType -ne 'group' })
 $changes = @()
@@ -74,6 +77,7 @@ $ErrorActionPreference = $callersPreference
     Status          = $status
     Revoked         = @($changes | Where-Object { $_.Outcome -eq 'Revoked' }).Count
     AlreadyRevoked  = @($changes | Where-Object { $_.Outcome -eq 'AlreadyRevoked' }).Count
+    ThroughGroups   = $throughGroups
     RemainingGrants = $remaining
     Changes         = $changes
 }

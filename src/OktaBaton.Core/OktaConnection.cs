@@ -65,14 +65,23 @@ public sealed class OktaConnection : IDisposable
         return new OktaConnection(new OktaClient(options), options.Authenticator, principal);
     }
 
+    /// <summary>True once <see cref="Dispose"/> released the client and the credential: nothing can be sent any more.</summary>
+    public bool IsClosed { get; private set; }
+
     /// <summary>Releases the client and the credential; the connection owns its authenticator.</summary>
     public void Dispose()
     {
+        if (IsClosed)
+        {
+            return;
+        }
+
+        IsClosed = true;
         Client.Dispose();
         (_authenticator as IDisposable)?.Dispose();
     }
 
-    public override string ToString() => $"{AuthMethod} connection to {Domain} as {Principal}";
+    public override string ToString() => $"{AuthMethod} connection to {Domain} as {Principal}{(IsClosed ? " (closed)" : string.Empty)}";
 
     private static string? LoginOf(JsonElement user) =>
         user.ValueKind == JsonValueKind.Object

@@ -59,6 +59,12 @@ public sealed class OktaApiException : Exception
     /// <summary>The rate-limit headers of the failing answer, when it had them.</summary>
     public RateLimitInfo? RateLimit { get; }
 
+    /// <summary>The error of the answer's OAuth challenge (WWW-Authenticate), e.g. insufficient_scope or invalid_dpop_proof.</summary>
+    public string? OAuthError { get; internal set; }
+
+    /// <summary>Okta refused the request's DPoP proof (400 invalid_dpop_proof at its resource server, or 401).</summary>
+    public bool IsDPoPProofRejected => string.Equals(OAuthError, "invalid_dpop_proof", StringComparison.Ordinal);
+
     public bool IsNotFound => StatusCode == 404;
 
     /// <summary>403 for lack of permission (E0000006, insufficient scope) — not the 403 E0000005 of a bad session.</summary>
@@ -67,7 +73,7 @@ public sealed class OktaApiException : Exception
     public bool IsUnauthorized => StatusCode == 401;
 
     /// <summary>The credentials themselves failed: 401, or Okta's 403 E0000005 "Invalid session".</summary>
-    public bool IsAuthenticationFailure => IsUnauthorized || IsInvalidSession;
+    public bool IsAuthenticationFailure => IsUnauthorized || IsInvalidSession || IsDPoPProofRejected;
 
     private bool IsInvalidSession => StatusCode == 403 && ErrorCode == "E0000005";
 

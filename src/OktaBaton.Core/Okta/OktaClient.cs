@@ -307,7 +307,7 @@ public sealed class OktaClient : IDisposable
                     return await readSuccess(response, state, timeout.Token).ConfigureAwait(false);
                 }
 
-                if (response.StatusCode == HttpStatusCode.Unauthorized && unauthorizedRetries == 0
+                if (unauthorizedRetries == 0 && IsAuthenticationChallenge(response)
                     && await _authenticator.ShouldRetryUnauthorizedAsync(response, timeout.Token).ConfigureAwait(false))
                 {
                     continue;
@@ -338,6 +338,12 @@ public sealed class OktaClient : IDisposable
             throw;
         }
     }
+
+    /// <summary>A 401, or a 400 carrying a DPoP challenge (Okta's resource server answers DPoP problems with 400).</summary>
+    private static bool IsAuthenticationChallenge(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Unauthorized
+        || (response.StatusCode == HttpStatusCode.BadRequest
+            && response.Headers.WwwAuthenticate.Any(h => string.Equals(h.Scheme, "DPoP", StringComparison.OrdinalIgnoreCase)));
 
     private static void TraceAnswer(RequestState state, HttpResponseMessage response, TimeSpan elapsed)
     {

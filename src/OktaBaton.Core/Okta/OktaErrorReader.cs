@@ -40,8 +40,19 @@ internal static class OktaErrorReader
             detail = detail is null ? explanation : detail + " " + explanation;
         }
 
+        // Okta's resource server refuses a DPoP proof with 400 (not 401) and error="invalid_dpop_proof" in a DPoP challenge.
+        var proofRejected = string.Equals(challenge?.Error, "invalid_dpop_proof", StringComparison.Ordinal);
+        if (proofRejected)
+        {
+            var explanation = $"(invalid_dpop_proof: Okta refused the DPoP proof{(string.IsNullOrEmpty(challenge!.ErrorDescription) ? "" : ": " + challenge.ErrorDescription)})";
+            detail = detail is null ? explanation : detail + " " + explanation;
+        }
+
         return new OktaApiException(status, errorCode, errorSummary, errorId, causes, requestId, method, path, rateLimit, detail,
-            insufficientScope && !string.IsNullOrEmpty(challenge!.Scope) ? challenge.Scope : null);
+            insufficientScope && !string.IsNullOrEmpty(challenge!.Scope) ? challenge.Scope : null)
+        {
+            OAuthError = challenge?.Error,
+        };
     }
 
     public static string? RequestIdOf(HttpResponseMessage response) =>

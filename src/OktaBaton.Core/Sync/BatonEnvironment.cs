@@ -44,7 +44,7 @@ public static class BatonEnvironment
             {
                 if (!parsed[i].SameValueAs(parsed[0]))
                 {
-                    throw new ArgumentException($"{set[0].Name}='{set[0].Value}' and {set[i].Name}='{set[i].Value}' both set {option} and disagree; unset one.", option);
+                    throw new ArgumentException($"{set[0].Name}='{set[0].Value}' and {set[i].Name}='{set[i].Value}' both set {option} and disagree; unset one.");
                 }
             }
             defaults.Add(parsed[0]);
@@ -90,7 +90,7 @@ public static class BatonEnvironment
                 flag = false;
                 break;
             default:
-                throw new ArgumentException($"{name}='{value}' is not true or false.", option);
+                throw new ArgumentException($"{name}='{value}' is not true or false.");
         }
 
         return new EnvironmentDefault(option, name, value, new[] { flag ? "true" : "false" }, o => apply(o, flag));
@@ -107,7 +107,7 @@ public static class BatonEnvironment
 
     private static string ResourceTypeName(string variable, string item) =>
         Model.ResourceTypes.Find(item)?.Id
-        ?? throw new ArgumentException($"{variable} names '{item}', which is not a resource type. Valid types: {string.Join(", ", Model.ResourceTypes.All.Select(t => t.Id))}.", "resourceTypes");
+        ?? throw new ArgumentException($"{variable} names '{item}', which is not a resource type. Valid types: {string.Join(", ", Model.ResourceTypes.All.Select(t => t.Id))}.");
 
     private static void Replace(IList<string> list, IReadOnlyList<string> items)
     {

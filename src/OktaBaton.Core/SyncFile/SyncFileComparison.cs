@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using OktaBaton.Core.Model;
 
 namespace OktaBaton.Core.SyncFile;
@@ -34,6 +35,9 @@ public sealed class SyncFileComparison : IDisposable
         _filter = filter ?? new SyncQueryFilter();
     }
 
+    /// <summary>Stops opening and validating the files between items (Ctrl+C on a big file).</summary>
+    public CancellationToken CancellationToken { get; set; }
+
     /// <summary>
     /// Opens and validates both files whole before anything is reported, so a malformed or truncated file fails here
     /// (<see cref="SyncFileFormatException"/>, <see cref="FileNotFoundException"/>) rather than after part of
@@ -43,8 +47,8 @@ public sealed class SyncFileComparison : IDisposable
     public IReadOnlyList<string> Validate()
     {
         if (_warnings is not null) return _warnings;
-        _reference ??= SyncFileHandle.Open(_referencePath);
-        _difference ??= SyncFileHandle.Open(_differencePath);
+        _reference ??= SyncFileHandle.Open(_referencePath, cancellationToken: CancellationToken);
+        _difference ??= SyncFileHandle.Open(_differencePath, cancellationToken: CancellationToken);
         var (referenceHeader, referenceTrailer) = (_reference.Header, _reference.Trailer);
         var (differenceHeader, differenceTrailer) = (_difference.Header, _difference.Trailer);
         var warnings = new List<string>();

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using OktaBaton.Core.IO;
 
 namespace OktaBaton.Core.SyncFile;
@@ -43,9 +44,10 @@ public sealed class SyncFileHandle : IDisposable
     /// Opens and validates a sync file. Throws <see cref="FileNotFoundException"/> when nothing is there,
     /// <see cref="OktaOperationException"/> (OktaSyncFilePathInvalid) for a directory, FIFO or device,
     /// <see cref="SyncFileFormatException"/> for anything that is not one whole, valid sync file of this version, and
-    /// the usual I/O exceptions when the file cannot be read.
+    /// the usual I/O exceptions when the file cannot be read. <paramref name="cancellationToken"/> stops the validation
+    /// between items (Ctrl+C on a big file).
     /// </summary>
-    public static SyncFileHandle Open(string path, SyncFileVisitor? visitor = null)
+    public static SyncFileHandle Open(string path, SyncFileVisitor? visitor = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("A sync file path is required.", nameof(path));
         var fullPath = System.IO.Path.GetFullPath(path);
@@ -54,7 +56,7 @@ public sealed class SyncFileHandle : IDisposable
         try
         {
             SyncFileEnds.CheckEncoding(stream, fullPath);
-            var (header, trailer) = SyncFileValidation.Validate(stream, fullPath, visitor ?? SyncFileVisitor.None);
+            var (header, trailer) = SyncFileValidation.Validate(stream, fullPath, visitor ?? SyncFileVisitor.None, cancellationToken);
             return new SyncFileHandle(fullPath, stream, header, trailer);
         }
         catch

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using OktaBaton.Core.Model;
 
 namespace OktaBaton.Core.SyncFile;
@@ -29,6 +30,9 @@ public sealed class SyncFileQuery
         _file = file ?? throw new ArgumentNullException(nameof(file));
         _filter = filter ?? new SyncQueryFilter();
     }
+
+    /// <summary>Stops opening and validating the file between items (Ctrl+C on a big file).</summary>
+    public CancellationToken CancellationToken { get; set; }
 
     /// <summary>What the sync could not read, from the file; filled once an enumeration has started.</summary>
     public IReadOnlyList<SyncWarning> FileWarnings => _fileWarnings;
@@ -120,7 +124,7 @@ public sealed class SyncFileQuery
         FileUse use;
         if (_file is null)
         {
-            use = new FileUse(SyncFileHandle.Open(_path!, visitor), owned: true);
+            use = new FileUse(SyncFileHandle.Open(_path!, visitor, CancellationToken), owned: true);
         }
         else
         {

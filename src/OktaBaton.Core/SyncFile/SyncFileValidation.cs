@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using System.Threading;
 using OktaBaton.Core.Model;
 
 namespace OktaBaton.Core.SyncFile;
@@ -17,7 +18,7 @@ namespace OktaBaton.Core.SyncFile;
 /// </remarks>
 internal static class SyncFileValidation
 {
-    public static (SyncFileHeader Header, SyncFileTrailer Trailer) Validate(Stream stream, string path, SyncFileVisitor visitor)
+    public static (SyncFileHeader Header, SyncFileTrailer Trailer) Validate(Stream stream, string path, SyncFileVisitor visitor, CancellationToken cancellationToken)
     {
         stream.Position = 0;
         var resourceIds = new IdHashes();
@@ -32,16 +33,19 @@ internal static class SyncFileValidation
             SyncFileEnds.CheckEndMarker(stream, path);
             foreach (var (resource, _) in reader.ReadSection(SyncFileFormat.Resources, SyncFileJson.ReadResource))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 resourceIds.Add(KeyOf(resource.Id));
                 visitor.Resource?.Invoke(resource);
             }
             foreach (var (entitlement, _) in reader.ReadSection(SyncFileFormat.Entitlements, SyncFileJson.ReadEntitlement))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 entitlementIds.Add(entitlement.Id);
                 visitor.Entitlement?.Invoke(entitlement);
             }
             foreach (var (grant, _) in reader.ReadSection(SyncFileFormat.Grants, SyncFileJson.ReadGrant))
             {
+                if ((grantIds.Count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
                 grantIds.Add(grant.Id);
                 visitor.Grant?.Invoke(grant);
             }
@@ -80,6 +84,8 @@ internal static class SyncFileValidation
     {
         private ulong[] _hashes = new ulong[1024];
         private int _count;
+
+        public int Count => _count;
 
         public void Add(string id)
         {

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
+using OktaBaton.Core.IO;
 using OktaBaton.Core.Model;
 
 namespace OktaBaton.Core.SyncFile;
@@ -48,9 +49,9 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
         var directory = Path.GetDirectoryName(fullPath);
         if (directory is null || !Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException($"The directory of the sync file '{fullPath}' does not exist.");
+            throw new DirectoryNotFoundException($"The directory of the sync file '{fullPath}' does not exist: create it first, or give another -Path.");
         }
-        if (Directory.Exists(fullPath)) throw new IOException($"'{fullPath}' is a directory, not a sync file path.");
+        RequireReplaceableTarget(fullPath);
         return new SyncFileWriter(fullPath, header);
     }
 
@@ -247,8 +248,22 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
         Raw("}\n");
     }
 
+    /// <summary>
+    /// The target may be missing or a regular file, nothing else: renaming over a symbolic link, FIFO or device would
+    /// replace it with a regular file (as root, -Path /dev/null would replace the system's).
+    /// </summary>
+    private static void RequireReplaceableTarget(string fullPath)
+    {
+        var kind = FileKinds.Of(fullPath);
+        if (kind is FileKind.Missing or FileKind.RegularFile) return;
+        throw new OktaOperationException("OktaSyncFilePathInvalid", OktaFailureKind.InvalidArgument,
+            $"'{fullPath}' is {FileKinds.Describe(kind)}; Invoke-OktaSync writes only a new file or replaces a regular file. Give the path of a sync file{(kind == FileKind.SymbolicLink ? " (the link's target itself, if that is the file meant)" : "")}.");
+    }
+
     private void MoveIntoPlace()
     {
+        // checked again at the last moment: the path may have become something else while the sync ran
+        RequireReplaceableTarget(_targetPath);
         if (File.Exists(_targetPath))
         {
             // rename(2) on Unix: atomic, and readers of the old file keep their handle

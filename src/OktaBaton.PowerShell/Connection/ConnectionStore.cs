@@ -43,6 +43,15 @@ internal static class ConnectionStore
         return previous;
     }
 
+    /// <summary>Stops using <paramref name="connection"/> as the session's connection, if it is (it is being closed).</summary>
+    public static void Forget(OktaConnection connection)
+    {
+        if (Runspace.DefaultRunspace is { } runspace && Connections.TryGetValue(runspace, out var holder) && holder.Connection == connection)
+        {
+            holder.Connection = null;
+        }
+    }
+
     /// <summary>Notes that the user now holds <paramref name="connection"/>, so replacing it must not dispose it.</summary>
     public static OktaConnection HandOut(OktaConnection connection)
     {

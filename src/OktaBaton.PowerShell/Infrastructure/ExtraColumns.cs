@@ -2,15 +2,47 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using OktaBaton.Core;
 
 namespace OktaBaton.PowerShell.Infrastructure;
 
 /// <summary>
-/// The properties of a pipeline object (a CSV row) that no parameter of the command takes, by name or alias:
-/// what -ExtraColumnsAsAttributes turns into profile attributes. Empty cells are skipped (they change nothing).
+/// Profile attributes as New-OktaUser and Set-OktaUser take them: named parameters, -Attribute, and the properties
+/// of a pipeline object (a CSV row) that no parameter of the command takes, by name or alias (what
+/// -ExtraColumnsAsAttributes turns into attributes). Empty cells are skipped: they change nothing.
 /// </summary>
 internal static class ExtraColumns
 {
+    /// <summary>
+    /// Adds <paramref name="given"/>, then -Attribute's entries, then (when asked) the input's extra columns to
+    /// <paramref name="target"/>; returns the name of an attribute given twice (nothing more is added), else null.
+    /// </summary>
+    public static string? Collect(IDictionary<string, object?> target, IEnumerable<KeyValuePair<string, object?>> given,
+        IDictionary? attribute, bool extraColumns, PSObject? input, CommandInfo command)
+    {
+        var all = new List<KeyValuePair<string, object?>>(given);
+        all.AddRange(FromHashtable(attribute));
+        if (extraColumns)
+        {
+            all.AddRange(Of(input, command));
+        }
+
+        foreach (var pair in all)
+        {
+            if (target.ContainsKey(pair.Key))
+            {
+                return pair.Key;
+            }
+
+            target[pair.Key] = pair.Value;
+        }
+
+        return null;
+    }
+
+    public static OktaOperationException GivenTwice(string name) =>
+        new("OktaInvalidArgument", OktaFailureKind.InvalidArgument, $"The attribute '{name}' is given twice.");
+
     public static IReadOnlyList<KeyValuePair<string, object?>> Of(PSObject? input, CommandInfo command)
     {
         var extra = new List<KeyValuePair<string, object?>>();

@@ -122,6 +122,10 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         {
             return step();
         }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
         catch (Exception ex) when (!StopsTheCommand(ex))
         {
             ThrowFailure(Unwrap(ex), target, subject);

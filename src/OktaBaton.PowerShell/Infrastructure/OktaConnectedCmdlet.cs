@@ -22,6 +22,14 @@ public abstract class OktaConnectedCmdlet : OktaCmdlet
                 target: null);
         }
 
-        return connection!;
+        if (connection!.IsClosed)
+        {
+            ThrowFailure(
+                new OktaOperationException("OktaNotConnected", OktaFailureKind.InvalidOperation,
+                    $"The connection to {connection.Domain} was closed by Disconnect-Okta. Run Connect-Okta again (with -PassThru for a connection of your own)."),
+                target: connection.Domain);
+        }
+
+        return connection;
     }
 }

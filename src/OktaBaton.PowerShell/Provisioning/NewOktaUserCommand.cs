@@ -1,7 +1,7 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using OktaBaton.Core;
 using System.Security;
 using OktaBaton.Core.Provisioning;
 using OktaBaton.PowerShell.Infrastructure;
@@ -84,21 +84,10 @@ public sealed class NewOktaUserCommand : ProvisioningCmdlet
             Password = Password,
             GeneratePassword = GeneratePassword.IsPresent,
         };
-        var attributes = new List<KeyValuePair<string, object?>>(ExtraColumns.FromHashtable(Attribute));
-        if (ExtraColumnsAsAttributes)
+        if (ExtraColumns.Collect(request.Attributes, Array.Empty<KeyValuePair<string, object?>>(), Attribute, ExtraColumnsAsAttributes, InputObject, MyInvocation.MyCommand) is { } twice)
         {
-            attributes.AddRange(ExtraColumns.Of(InputObject, MyInvocation.MyCommand));
-        }
-
-        foreach (var pair in attributes)
-        {
-            if (request.Attributes.ContainsKey(pair.Key))
-            {
-                WriteFailure(new OktaOperationException("OktaInvalidArgument", OktaFailureKind.InvalidArgument, $"The attribute '{pair.Key}' is given twice."), Email, "User");
-                return;
-            }
-
-            request.Attributes[pair.Key] = pair.Value;
+            WriteFailure(ExtraColumns.GivenTwice(twice), Email, "User");
+            return;
         }
 
         Provision(request.Login ?? Email, "User", (connection, confirm, ct) =>

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
-using OktaBaton.Core;
 using OktaBaton.Core.Provisioning;
 using OktaBaton.PowerShell.Infrastructure;
 
@@ -104,30 +104,11 @@ public sealed class SetOktaUserCommand : ProvisioningCmdlet
     protected override void ProcessRecord()
     {
         var request = new ProfileUpdateRequest { User = UserId };
-        var given = new List<KeyValuePair<string, object?>>();
-        foreach (var (name, value) in Typed())
+        var typed = Typed().Where(t => !string.IsNullOrWhiteSpace(t.Value)).Select(t => new KeyValuePair<string, object?>(t.Name, t.Value));
+        if (ExtraColumns.Collect(request.Set, typed, Attribute, ExtraColumnsAsAttributes, InputObject, MyInvocation.MyCommand) is { } twice)
         {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                given.Add(new KeyValuePair<string, object?>(name, value));
-            }
-        }
-
-        given.AddRange(ExtraColumns.FromHashtable(Attribute));
-        if (ExtraColumnsAsAttributes)
-        {
-            given.AddRange(ExtraColumns.Of(InputObject, MyInvocation.MyCommand));
-        }
-
-        foreach (var pair in given)
-        {
-            if (request.Set.ContainsKey(pair.Key))
-            {
-                WriteFailure(new OktaOperationException("OktaInvalidArgument", OktaFailureKind.InvalidArgument, $"The attribute '{pair.Key}' is given twice."), UserId, "User");
-                return;
-            }
-
-            request.Set[pair.Key] = pair.Value;
+            WriteFailure(ExtraColumns.GivenTwice(twice), UserId, "User");
+            return;
         }
 
         foreach (var name in Clear)

@@ -50,7 +50,7 @@ public sealed class CompareOktaSyncCommand : OktaCmdlet
             ResourceTypes = ResourceType,
             EntitlementIds = EntitlementId,
             PrincipalIds = PrincipalId,
-        });
+        }) { CancellationToken = CancellationToken };
         foreach (var warning in Terminating(referencePath, "SyncFile", comparison.Validate)) WriteWarning(warning);
         using var changes = Terminating(referencePath, "SyncFile", () => comparison.Changes(Expand, IncludeResources).GetEnumerator());
         while (Terminating(referencePath, "SyncFile", changes.MoveNext))

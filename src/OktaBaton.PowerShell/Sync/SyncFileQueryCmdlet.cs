@@ -38,7 +38,7 @@ public abstract class SyncFileQueryCmdlet : OktaCmdlet
     protected void Stream<T>(Func<SyncFileQuery, IEnumerable<T>> query, SyncQueryFilter filter, Action<SyncFileQuery>? validated = null)
     {
         var path = ResolvedPath();
-        var fileQuery = new SyncFileQuery(path, filter);
+        var fileQuery = new SyncFileQuery(path, filter) { CancellationToken = CancellationToken };
         using var records = Terminating(path, "SyncFile", () => query(fileQuery).GetEnumerator());
         var more = Terminating(path, "SyncFile", records.MoveNext);
         validated?.Invoke(fileQuery);

@@ -20,8 +20,8 @@ internal sealed class DPoPProofValidator
             return "The DPoP proof JWT header 'jwk' is missing or invalid.";
         if (jwk.TryGetProperty("d", out _)) return "The DPoP proof JWT header 'jwk' must not contain a private key.";
         if (!key.Verify(parsed.Algorithm, parsed.SigningInput, parsed.Signature)) return "The DPoP proof signature is invalid.";
-        if (parsed.ClaimString("htm") != method) return "The DPoP proof 'htm' claim does not match the request method.";
-        if (parsed.ClaimString("htu") != targetUri) return "The DPoP proof 'htu' claim does not match the request URI.";
+        if (parsed.ClaimString("htm") != method) return "'htm' claim in the DPoP proof JWT is invalid.";
+        if (parsed.ClaimString("htu") != targetUri) return "'htu' claim in the DPoP proof JWT is invalid.";
         var now = _options.TimeProvider.GetUtcNow();
         if (parsed.ClaimSeconds("iat") is not { } iatSeconds) return "The DPoP proof 'iat' claim is missing.";
         var iat = DateTimeOffset.FromUnixTimeSeconds(iatSeconds);

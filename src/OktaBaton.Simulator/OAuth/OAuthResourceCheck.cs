@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace OktaBaton.Simulator.OAuth;
 
-/// <summary>The outcome of checking a resource call's OAuth credentials: allowed (with the token), or a 401/403 to send.</summary>
+/// <summary>The outcome of checking a resource call's OAuth credentials: allowed (with the token), or a 400/401/403 to send.</summary>
 public sealed class OAuthResourceCheck
 {
     private OAuthResourceCheck(IssuedAccessToken? token, int statusCode, string? wwwAuthenticate, string? nonce, string? errorCode, string? errorSummary)
@@ -29,6 +29,10 @@ public sealed class OAuthResourceCheck
 
     internal static OAuthResourceCheck Unauthorized(string wwwAuthenticate, string? nonce = null) =>
         new(null, 401, wwwAuthenticate, nonce, "E0000011", "Invalid token provided");
+
+    /// <summary>A DPoP proof Okta's resource server refuses: 400 invalid_dpop_proof with the DPoP challenge.</summary>
+    internal static OAuthResourceCheck BadProof(string wwwAuthenticate) =>
+        new(null, 400, wwwAuthenticate, null, "E0000011", "Invalid token provided");
 
     internal static OAuthResourceCheck Forbidden(string wwwAuthenticate) =>
         new(null, 403, wwwAuthenticate, null, "E0000006", "You do not have permission to perform the requested action");

@@ -8,6 +8,7 @@ namespace OktaBaton.Simulator.OAuth;
 /// </summary>
 public sealed class OAuthResourceGuard
 {
+    private const string SupportedProofAlgorithms = "RS256 RS384 RS512 ES256 ES384 ES512";
     private readonly OAuthAuthority _authority;
 
     public OAuthResourceGuard(OAuthAuthority authority) => _authority = authority;
@@ -34,8 +35,9 @@ public sealed class OAuthResourceGuard
         var path = request.Path.Value ?? "/";
         var requiredScope = OAuthScopeRequirements.RequiredScope(request.Method, path);
 
+        // Okta's DPoP challenge names the proof algorithms it accepts first (okta/okta-sdk-nodejs#453 shows one verbatim).
         string Challenge(string error, string description) =>
-            $"{challengeScheme} authorization_uri=\"{baseUrl}/oauth2/v1/authorize\", realm=\"{baseUrl}\"" +
+            $"{challengeScheme} {(isDPoP ? "algs=\"" + SupportedProofAlgorithms + "\", " : "")}authorization_uri=\"{baseUrl}/oauth2/v1/authorize\", realm=\"{baseUrl}\"" +
             (requiredScope is null ? "" : $", scope=\"{requiredScope}\"") +
             $", error=\"{error}\", error_description=\"{description}\", resource=\"{path}\"";
 
@@ -51,11 +53,14 @@ public sealed class OAuthResourceGuard
         if (isDPoP)
         {
             var proof = request.Headers["DPoP"].ToString();
-            if (proof.Length == 0) return OAuthResourceCheck.Unauthorized(Challenge("invalid_dpop_proof", "The DPoP proof JWT header is missing."));
+            // Okta answers a bad proof at its resource server with 400 invalid_dpop_proof, not 401, and compares htu with
+            // the request URI after decoding its percent-escapes (okta/okta-sdk-python#541: a login's "@" sent as %40).
+            // ASP.NET Core's Request.Path is that decoded path.
+            if (proof.Length == 0) return OAuthResourceCheck.BadProof(Challenge("invalid_dpop_proof", "The DPoP proof JWT header is missing."));
             var problem = _authority.Proofs.Validate(proof, request.Method.ToUpperInvariant(), baseUrl + path, presented, out var parsed, out var thumbprint);
-            if (problem != null) return OAuthResourceCheck.Unauthorized(Challenge("invalid_dpop_proof", problem));
+            if (problem != null) return OAuthResourceCheck.BadProof(Challenge("invalid_dpop_proof", problem));
             if (thumbprint != token.BoundKeyThumbprint)
-                return OAuthResourceCheck.Unauthorized(Challenge("invalid_dpop_proof", "The DPoP proof key does not match the key the access token is bound to."));
+                return OAuthResourceCheck.BadProof(Challenge("invalid_dpop_proof", "The DPoP proof key does not match the key the access token is bound to."));
             if (!_authority.Nonces.IsValid(DPoPProofValidator.Nonce(parsed!)))
                 return OAuthResourceCheck.Unauthorized(Challenge("use_dpop_nonce", "Resource server requires nonce in DPoP proof."), _authority.Nonces.Current);
         }

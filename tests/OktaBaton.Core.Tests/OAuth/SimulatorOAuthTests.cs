@@ -113,20 +113,28 @@ public sealed class SimulatorOAuthTests
         Assert.Contains("use_dpop_nonce", first.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         var nonce = first.Headers.GetValues("DPoP-Nonce").Single();
 
-        async Task<string> Refused(HttpRequestMessage request)
+        // Okta: a bad proof is 400 invalid_dpop_proof with a DPoP challenge naming the algorithms; a bad token is 401
+        async Task<string> Refused(HttpRequestMessage request, HttpStatusCode expected = HttpStatusCode.BadRequest)
         {
             using var response = await http.SendAsync(request);
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-            return response.Headers.WwwAuthenticate.ToString();
+            Assert.Equal(expected, response.StatusCode);
+            var challenge = response.Headers.WwwAuthenticate.ToString();
+            if (expected == HttpStatusCode.BadRequest)
+            {
+                Assert.StartsWith("DPoP algs=\"RS256 RS384 RS512 ES256 ES384 ES512\"", challenge, StringComparison.Ordinal);
+                Assert.Contains("error=\"invalid_dpop_proof\"", challenge, StringComparison.Ordinal);
+            }
+            return challenge;
         }
 
-        Assert.Contains("DPoP-bound", await Refused(Request("Bearer", null)), StringComparison.Ordinal);
+        Assert.Contains("DPoP-bound", await Refused(Request("Bearer", null), HttpStatusCode.Unauthorized), StringComparison.Ordinal);
+        Assert.Contains("JWT header is missing", await Refused(Request("DPoP", null)), StringComparison.Ordinal);
         Assert.Contains("'ath'", await Refused(Request("DPoP", proofs.Build(HttpMethod.Get, users, DateTimeOffset.UtcNow, nonce, "another-token"))), StringComparison.Ordinal);
         Assert.Contains("'htm'", await Refused(Request("DPoP", proofs.Build(HttpMethod.Delete, users, DateTimeOffset.UtcNow, nonce, token))), StringComparison.Ordinal);
         Assert.Contains("'htu'", await Refused(Request("DPoP", proofs.Build(HttpMethod.Get, new Uri(server.BaseUri, "/api/v1/groups"), DateTimeOffset.UtcNow, nonce, token))), StringComparison.Ordinal);
         Assert.Contains("too old", await Refused(Request("DPoP", proofs.Build(HttpMethod.Get, users, DateTimeOffset.UtcNow.AddMinutes(-6), nonce, token))), StringComparison.Ordinal);
         Assert.Contains("does not match the key", await Refused(Request("DPoP", otherKeyProofs.Build(HttpMethod.Get, users, DateTimeOffset.UtcNow, nonce, token))), StringComparison.Ordinal);
-        Assert.Contains("invalid_token", await Refused(Request("DPoP", proofs.Build(HttpMethod.Get, users, DateTimeOffset.UtcNow, nonce, "not-issued"), "not-issued")), StringComparison.Ordinal);
+        Assert.Contains("invalid_token", await Refused(Request("DPoP", proofs.Build(HttpMethod.Get, users, DateTimeOffset.UtcNow, nonce, "not-issued"), "not-issued"), HttpStatusCode.Unauthorized), StringComparison.Ordinal);
 
         var replayed = proofs.Build(HttpMethod.Get, users, DateTimeOffset.UtcNow, nonce, token);
         using var accepted = await http.SendAsync(Request("DPoP", replayed));

@@ -10,8 +10,6 @@ namespace OktaBaton.Core.Tests.Provisioning;
 /// <summary>Partial profile updates against the demo org, the profile read back from the simulator's state.</summary>
 public sealed class ProfileUpdateEngineTests
 {
-    private const string Token = "00profileUpdateEngineTestToken-3e9a";
-
     [Fact]
     public async Task Only_the_attributes_that_differ_are_sent_and_the_rest_stay()
     {
@@ -156,21 +154,11 @@ public sealed class ProfileUpdateEngineTests
     private static string? Text(JsonElement profile, string name) =>
         profile.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static async Task<SimulatorHost> StartOrgAsync()
-    {
-        var options = new SimulatorOptions { Org = "demo" };
-        options.Tokens.Add(new SimulatorToken(Token, "super-admin"));
-        return await SimulatorHost.StartAsync(options);
-    }
+    private static Task<SimulatorHost> StartOrgAsync() => DemoOrgHost.StartAsync();
 
-    private static OktaClient Client(SimulatorHost host) => TestClients.For(host.BaseUrl.GetLeftPart(UriPartial.Authority), Token);
+    private static OktaClient Client(SimulatorHost host) => DemoOrgHost.Client(host);
 
-    private static async Task<JsonElement> StateAsync(SimulatorHost host)
-    {
-        using var http = new HttpClient { BaseAddress = host.BaseUrl };
-        using var doc = JsonDocument.Parse(await http.GetStringAsync("/__simulator/state"));
-        return doc.RootElement.Clone();
-    }
+    private static Task<JsonElement> StateAsync(SimulatorHost host) => DemoOrgHost.StateAsync(host);
 
     private static async Task<JsonElement> ProfileAsync(SimulatorHost host, string login) =>
         (await StateAsync(host)).GetProperty("users").EnumerateArray()

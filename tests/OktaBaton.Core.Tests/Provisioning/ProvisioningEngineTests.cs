@@ -9,29 +9,16 @@ namespace OktaBaton.Core.Tests.Provisioning;
 
 public sealed class ProvisioningEngineTests
 {
-    private const string Token = "00provisioningEngineTestToken-1b2c";
+    private static Task<SimulatorHost> StartOrgAsync() => DemoOrgHost.StartAsync();
 
-    private static async Task<SimulatorHost> StartOrgAsync()
-    {
-        var options = new SimulatorOptions { Org = "demo" };
-        options.Tokens.Add(new SimulatorToken(Token, "super-admin"));
-        return await SimulatorHost.StartAsync(options);
-    }
+    private static OktaClient Client(SimulatorHost host) => DemoOrgHost.Client(host);
 
-    private static OktaClient Client(SimulatorHost host) =>
-        TestClients.For(host.BaseUrl.GetLeftPart(UriPartial.Authority), Token);
-
-    private static async Task<JsonElement> StateAsync(SimulatorHost host)
-    {
-        using var http = new HttpClient { BaseAddress = host.BaseUrl };
-        using var doc = JsonDocument.Parse(await http.GetStringAsync("/__simulator/state"));
-        return doc.RootElement.Clone();
-    }
+    private static Task<JsonElement> StateAsync(SimulatorHost host) => DemoOrgHost.StateAsync(host);
 
     private static string IdOf(JsonElement state, string collection, Func<JsonElement, bool> match) =>
         state.GetProperty(collection).EnumerateArray().First(match).GetProperty("id").GetString()!;
 
-    private static long Route(SimulatorHost host, string route) => host.GetStats().ByRoute.TryGetValue(route, out var n) ? n : 0;
+    private static long Route(SimulatorHost host, string route) => DemoOrgHost.Route(host, route);
 
     [Fact]
     public async Task AnAppAssignmentWhoseAnswerWasLostIsNotPostedAgain()

@@ -13,20 +13,8 @@ namespace OktaBaton.Core.Tests.Provisioning;
 /// </summary>
 public sealed class UserLifecycleEngineTests
 {
-    private const string Token = "00userLifecycleEngineTestToken-7c1d";
-
     /// <summary>One demo user per status, in the order the expectation rows follow.</summary>
-    private static readonly (string Status, string Login)[] UserPerStatus =
-    {
-        ("STAGED", "jack.jones@acme.example"),
-        ("PROVISIONED", "henry.hughes@acme.example"),
-        ("ACTIVE", "alice.anderson@acme.example"),
-        ("RECOVERY", "iris.ito@acme.example"),
-        ("LOCKED_OUT", "frank.fischer@acme.example"),
-        ("PASSWORD_EXPIRED", "grace.garcia@acme.example"),
-        ("SUSPENDED", "dave.davis@acme.example"),
-        ("DEPROVISIONED", "erin.evans@acme.example"),
-    };
+    private static readonly (string Status, string Login)[] UserPerStatus = DemoUsers.OnePerStatus;
 
     private const string Refused = "error OktaInvalidUserStatus";
 
@@ -74,7 +62,7 @@ public sealed class UserLifecycleEngineTests
             Assert.True(expected[i] == got, $"{because}: expected {expected[i]}, got {got}");
         }
 
-        Assert.Equal(writes, host.GetStats().ByRoute.Where(r => !r.Key.StartsWith("GET ", StringComparison.Ordinal)).Sum(r => r.Value));
+        Assert.Equal(writes, DemoOrgHost.Writes(host));
     }
 
     [Fact]
@@ -149,7 +137,7 @@ public sealed class UserLifecycleEngineTests
         var liam = await UserIdAsync(host, "liam.lopez@acme.example");
         using var client = Client(host);
         using var other = new HttpClient { BaseAddress = host.BaseUrl };
-        other.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("SSWS", Token);
+        other.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("SSWS", DemoOrgHost.Token);
         ChangeConfirmation meanwhile(string userId, string operation) => async (_, _) =>
         {
             using var response = await other.PostAsync($"/api/v1/users/{userId}/lifecycle/{operation}", null);
@@ -191,37 +179,13 @@ public sealed class UserLifecycleEngineTests
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
-    private static async Task<SimulatorHost> StartOrgAsync()
-    {
-        var options = new SimulatorOptions { Org = "demo" };
-        options.Tokens.Add(new SimulatorToken(Token, "super-admin"));
-        return await SimulatorHost.StartAsync(options);
-    }
+    private static Task<SimulatorHost> StartOrgAsync() => DemoOrgHost.StartAsync();
 
-    private static OktaClient Client(SimulatorHost host) => TestClients.For(host.BaseUrl.GetLeftPart(UriPartial.Authority), Token);
+    private static OktaClient Client(SimulatorHost host) => DemoOrgHost.Client(host);
 
-    private static long Route(SimulatorHost host, string route) => host.GetStats().ByRoute.TryGetValue(route, out var n) ? n : 0;
+    private static long Route(SimulatorHost host, string route) => DemoOrgHost.Route(host, route);
 
-    private static async Task<JsonElement> StateAsync(SimulatorHost host)
-    {
-        using var http = new HttpClient { BaseAddress = host.BaseUrl };
-        using var doc = JsonDocument.Parse(await http.GetStringAsync("/__simulator/state"));
-        return doc.RootElement.Clone();
-    }
+    private static Task<string> UserIdAsync(SimulatorHost host, string login) => DemoOrgHost.UserIdAsync(host, login);
 
-    private static async Task<string> UserIdAsync(SimulatorHost host, string login) =>
-        (await StateAsync(host)).GetProperty("users").EnumerateArray()
-            .First(u => u.GetProperty("profile").GetProperty("login").GetString() == login).GetProperty("id").GetString()!;
-
-    private static async Task<JsonElement?> UserAsync(SimulatorHost host, string id)
-    {
-        foreach (var user in (await StateAsync(host)).GetProperty("users").EnumerateArray())
-        {
-            if (user.GetProperty("id").GetString() == id)
-            {
-                return user;
-            }
-        }
-        return null;
-    }
+    private static Task<JsonElement?> UserAsync(SimulatorHost host, string id) => DemoOrgHost.UserAsync(host, id);
 }

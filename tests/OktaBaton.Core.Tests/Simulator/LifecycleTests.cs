@@ -12,17 +12,7 @@ namespace OktaBaton.Core.Tests.Simulator;
 public sealed class LifecycleTests
 {
     /// <summary>One demo user per Okta status.</summary>
-    private static readonly (string Status, string Login)[] UserPerStatus =
-    {
-        ("STAGED", "jack.jones@acme.example"),
-        ("PROVISIONED", "henry.hughes@acme.example"),
-        ("ACTIVE", "alice.anderson@acme.example"),
-        ("RECOVERY", "iris.ito@acme.example"),
-        ("LOCKED_OUT", "frank.fischer@acme.example"),
-        ("PASSWORD_EXPIRED", "grace.garcia@acme.example"),
-        ("SUSPENDED", "dave.davis@acme.example"),
-        ("DEPROVISIONED", "erin.evans@acme.example"),
-    };
+    private static readonly (string Status, string Login)[] UserPerStatus = Provisioning.DemoUsers.OnePerStatus;
 
     private const string NotAllowed = "403 E0000038";
 

@@ -55,6 +55,10 @@ public sealed class LeaverFlowTests : IDisposable
         Assert.Equal("DEPROVISIONED", Prop(report, "Status"));
         Assert.Empty((object[])Prop(report, "RemainingGrants")!);
         Assert.True((int)Prop(report, "Revoked")! >= 7);
+        // alice held Slack and Zoom through Engineering and Okta Admins, and SUPER_ADMIN through Okta Admins
+        var through = ((object[])Prop(report, "ThroughGroups")!).Select(g => ((PSObject)g).Properties["EntitlementId"].Value.ToString()).ToList();
+        Assert.Contains("role:SUPER_ADMIN:assigned", through);
+        Assert.Contains($"app:{await org.AppIdAsync("Zoom")}:access", through);
         var state = await org.StateAsync();
         Assert.Empty(AccessOf(state, alice));
         Assert.Equal("DEPROVISIONED", (await org.UserAsync(alice)).GetProperty("status").GetString());

@@ -100,6 +100,22 @@ public sealed class UserLifecycleTests
     }
 
     [Fact]
+    public async Task LiveUserRecordsPipeIntoTheLifecycleCmdletsByTheirId()
+    {
+        await using var org = await StartAsync();
+        var frank = await org.UserIdAsync("frank.fischer@acme.example");
+        var noah = await org.UserIdAsync("noah.nguyen@acme.example");
+
+        var run = org.Run("Get-OktaUser -Status LOCKED_OUT | Unlock-OktaUser -Force; Get-OktaUser noah.nguyen@acme.example | Remove-OktaUser -Force");
+
+        run.AssertNoErrors();
+        Assert.Equal([("Unlock", "Unlocked", frank), ("Deactivate", "Deactivated", noah)],
+            run.Output.Select(o => ((string)Prop(o, "Action")!, Outcome(o), (string)Prop(o, "UserId")!)));
+        var state = await org.StateAsync();
+        Assert.Equal(("ACTIVE", "DEPROVISIONED"), (StatusOf(state, frank), StatusOf(state, noah)));
+    }
+
+    [Fact]
     public async Task ResetFactorsListsTheFactorsInTheResult()
     {
         await using var org = await StartAsync();

@@ -36,11 +36,15 @@ public sealed class DPoPProofBuilder
             });
     }
 
-    /// <summary>The htu value: the request URI without query and fragment.</summary>
+    /// <summary>
+    /// The htu value: the request URI without query and fragment (RFC 9449 §4.2), with its path percent-decoded. Okta
+    /// decodes the request path before comparing it with htu, so a login sent as /users/ana%40example.com must be
+    /// proved as /users/ana@example.com (okta/okta-sdk-python#541; the Java SDK decodes likewise, okta-sdk-java#1526).
+    /// </summary>
     public static string TargetUri(Uri uri)
     {
         if (uri is null) throw new ArgumentNullException(nameof(uri));
-        return uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        return uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + Uri.UnescapeDataString(uri.AbsolutePath);
     }
 
     /// <summary>ath: base64url(SHA-256(ASCII access token)).</summary>

@@ -26,7 +26,8 @@ public sealed class OAuthAuthenticator : IOktaAuthenticator, IDisposable
 
     /// <param name="orgBaseUri">The org URL, e.g. https://example.okta.com; the token URL is {org}/oauth2/v1/token.</param>
     /// <param name="settings">Client id, key id, private key, scopes.</param>
-    /// <param name="httpClient">Used for token requests; not disposed by the authenticator.</param>
+    /// <param name="httpClient">Used for token requests; not disposed by the authenticator. Give it a handler that does not
+    /// follow redirects: a redirect answered by the token endpoint is refused, but a client that follows it has already re-posted the assertion.</param>
     /// <param name="timeProvider">Clock for assertions, proofs and expiry; the system clock when null.</param>
     public OAuthAuthenticator(Uri orgBaseUri, OAuthClientSettings settings, HttpClient httpClient, TimeProvider? timeProvider = null)
     {
@@ -38,11 +39,17 @@ public sealed class OAuthAuthenticator : IOktaAuthenticator, IDisposable
         _tokens = new OAuthTokenClient(TokenUrlFor(orgBaseUri), settings, httpClient, _time, _proofs);
     }
 
-    /// <summary>Creates its own HttpClient for token requests and disposes it with the authenticator.</summary>
+    /// <summary>
+    /// Creates its own HttpClient for token requests and disposes it with the authenticator. It never follows a redirect:
+    /// the signed client assertion goes to the org's token endpoint and nowhere else.
+    /// </summary>
     public OAuthAuthenticator(Uri orgBaseUri, OAuthClientSettings settings, TimeSpan tokenRequestTimeout, TimeProvider? timeProvider = null)
-        : this(orgBaseUri, settings, new HttpClient { Timeout = tokenRequestTimeout }, timeProvider, owned: true)
+        : this(orgBaseUri, settings, NoRedirectClient(tokenRequestTimeout), timeProvider, owned: true)
     {
     }
+
+    private static HttpClient NoRedirectClient(TimeSpan timeout) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }, disposeHandler: true) { Timeout = timeout };
 
     private OAuthAuthenticator(Uri orgBaseUri, OAuthClientSettings settings, HttpClient httpClient, TimeProvider? timeProvider, bool owned)
         : this(orgBaseUri, settings, httpClient, timeProvider)

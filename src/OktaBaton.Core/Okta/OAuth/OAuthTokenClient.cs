@@ -85,6 +85,7 @@ internal sealed class OAuthTokenClient
             }
             using (response)
             {
+                RefuseRedirect(response);
                 var body = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 if (response.IsSuccessStatusCode) return ParseToken(body, now);
 
@@ -137,6 +138,7 @@ internal sealed class OAuthTokenClient
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new JsonException("not an object");
             var token = root.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (string.IsNullOrEmpty(token)) throw new JsonException("no access_token");
             var type = root.TryGetProperty("token_type", out var tt) && tt.ValueKind == JsonValueKind.String ? tt.GetString() : "Bearer";
@@ -152,6 +154,22 @@ internal sealed class OAuthTokenClient
             throw new OAuthException(OAuthFailure.TokenEndpointError,
                 $"The Okta token endpoint {TokenUrl.AbsoluteUri} answered success without a usable access token; is -Domain an Okta org?");
         }
+    }
+
+    /// <summary>
+    /// Token requests never follow redirects (the authenticator's own handler is told not to): a 3xx is a clear error
+    /// naming where it pointed, and the assertion goes nowhere else.
+    /// </summary>
+    private void RefuseRedirect(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status is < 300 or >= 400) return;
+        var target = response.Headers.Location is { } location
+            ? (location.IsAbsoluteUri ? location : new Uri(TokenUrl, location)).GetLeftPart(UriPartial.Path)
+            : "another address";
+        throw new OAuthException(OAuthFailure.TokenEndpointError,
+            $"The Okta token endpoint {TokenUrl.AbsoluteUri} redirected the token request to {target} (HTTP {status}). Token requests are never sent anywhere but the org: check that -Domain is your Okta org's own host name (yourorg.okta.com), not a custom domain or a proxy that redirects.",
+            status);
     }
 
     private static (string? Error, string? Description) ParseError(string body)
