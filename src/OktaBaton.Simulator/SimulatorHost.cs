@@ -37,6 +37,12 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>127.0.0.1:PORT — what a user passes as the org domain.</summary>
     public string Domain { get; }
 
+    /// <summary>
+    /// Makes an observer for every simulator this process starts without one of its own: a test assembly sets it
+    /// once (a module initializer) so that every exchange of every test is checked, whichever fixture started it.
+    /// </summary>
+    public static Func<ISimulatorObserver>? DefaultObserverFactory { get; set; }
+
     /// <summary>Registers an extra Authorization scheme (Bearer, DPoP) before requests arrive.</summary>
     public RequestAuthenticator Authenticator { get; private init; } = new();
 
@@ -98,9 +104,11 @@ public sealed class SimulatorHost : IAsyncDisposable
             return fresh;
         }
         var stopping = new CancellationTokenSource();
+        var observer = options.Observer ?? DefaultObserverFactory?.Invoke();
         var pipeline = new SimulatorPipeline(options, org, Reseed, router, authenticator, stopping.Token)
         {
             TokenEndpoint = new OAuth.OAuthTokenEndpoint(oauth).HandleAsync,
+            Observer = observer,
         };
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -155,5 +163,6 @@ public sealed class SimulatorHost : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
+        _pipeline.Observer?.OnStopped();
     }
 }

@@ -59,6 +59,9 @@ internal sealed class SimulatorPipeline
     /// <summary>Serves POST /oauth2/v1/token (the org authorization server).</summary>
     public Func<HttpContext, Task>? TokenEndpoint { get; init; }
 
+    /// <summary>Sees every API exchange (not the admin endpoints), when set.</summary>
+    public ISimulatorObserver? Observer { get; init; }
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -73,6 +76,24 @@ internal sealed class SimulatorPipeline
             return;
         }
 
+        var capture = await ExchangeCapture.StartAsync(context, Observer).ConfigureAwait(false);
+        try
+        {
+            await ServeAsync(context, path).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (capture is not null)
+            {
+                capture.Finish(Observer!);
+            }
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, string path)
+    {
+        var request = context.Request;
+        var response = context.Response;
         var tokenEndpoint = TokenEndpoint is not null && string.Equals(path, OAuth.OAuthTokenEndpoint.Path, StringComparison.Ordinal) && HttpMethods.IsPost(request.Method)
             ? TokenEndpoint
             : null;
@@ -109,6 +130,7 @@ internal sealed class SimulatorPipeline
             Func<Task> serve = tokenEndpoint is not null
                 ? () =>
                 {
+                    ExchangeCapture.MarkRoute(context, OAuth.OAuthTokenEndpoint.Path);
                     Stats.Route("POST " + OAuth.OAuthTokenEndpoint.Path);
                     return tokenEndpoint(context);
                 }
@@ -117,6 +139,7 @@ internal sealed class SimulatorPipeline
             if (Faults.Next(request.Method, path) is { } fault)
             {
                 Stats.Fault();
+                ExchangeCapture.MarkNetwork(context);
                 if (fault == FaultKind.AnswerLost)
                 {
                     await ApplyThenDropAnswerAsync(context, serve).ConfigureAwait(false);
@@ -143,6 +166,10 @@ internal sealed class SimulatorPipeline
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var lookup = _router.Find(context.Request.Method, path, values);
+        if (lookup.Route is { } found)
+        {
+            ExchangeCapture.MarkRoute(context, found.Template);
+        }
         if (lookup.Route is { Anonymous: true })
         {
             return new IdentifiedCall(lookup, values, Caller.Anonymous, null);
@@ -157,6 +184,7 @@ internal sealed class SimulatorPipeline
         var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
         if (isWrite && request.ContentLength is null && string.IsNullOrEmpty(request.Headers.TransferEncoding))
         {
+            ExchangeCapture.MarkNetwork(context);
             context.Response.StatusCode = 411;
             context.Response.ContentType = "text/html";
             await context.Response.WriteAsync("<html><body><h1>411 Length Required</h1></body></html>", context.RequestAborted).ConfigureAwait(false);
