@@ -1,20 +1,23 @@
 using System;
 using System.Management.Automation;
 using OktaBaton.Core.SyncFile;
+using OktaBaton.PowerShell.Infrastructure;
 
 namespace OktaBaton.PowerShell.Sync;
 
 /// <summary>Lists the grants of a sync file as flat, Export-Csv-ready records; -Expand adds access inherited through groups.</summary>
-[Cmdlet(VerbsCommon.Get, "OktaSyncGrant")]
+[Cmdlet(VerbsCommon.Get, "OktaSyncGrant", HelpUri = HelpLinks.Base + "Get-OktaSyncGrant.md")]
 [OutputType(typeof(SyncGrantRecord))]
 public sealed class GetOktaSyncGrantCommand : SyncFileQueryCmdlet
 {
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SyncFilePrincipalCompleter))]
     public string[] PrincipalId { get; set; } = Array.Empty<string>();
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SyncFileEntitlementCompleter))]
     public string[] EntitlementId { get; set; } = Array.Empty<string>();
 
     [Parameter]
@@ -35,6 +38,11 @@ public sealed class GetOktaSyncGrantCommand : SyncFileQueryCmdlet
             foreach (var warning in query.FileWarnings)
             {
                 WriteWarning("This sync file is incomplete: " + warning.Message);
+            }
+
+            foreach (var warning in query.QueryWarnings)
+            {
+                WriteWarning(warning);
             }
         });
     }

@@ -4,9 +4,9 @@ using OktaBaton.Core.SyncFile;
 namespace OktaBaton.PowerShell.Sync;
 
 /// <summary>Lists the resources of a sync file, offline and streaming.</summary>
-[Cmdlet(VerbsCommon.Get, "OktaSyncResource")]
+[Cmdlet(VerbsCommon.Get, "OktaSyncResource", HelpUri = HelpLinks.Base + "Get-OktaSyncResource.md")]
 [OutputType(typeof(SyncResourceRecord))]
 public sealed class GetOktaSyncResourceCommand : SyncFileQueryCmdlet
 {
-    protected override void ProcessRecord() => Stream(query => query.Resources(), Filter());
+    protected override void ProcessRecord() => Stream(query => query.Resources(), Filter(), WarnAboutFilter);
 }

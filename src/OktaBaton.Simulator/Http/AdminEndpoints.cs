@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OktaBaton.Simulator.Json;
-using OktaBaton.Simulator.Model;
 
 namespace OktaBaton.Simulator.Http;
 
@@ -11,12 +10,10 @@ internal sealed class AdminEndpoints
 {
     private static readonly JsonSerializerOptions StatsJson = new(JsonSerializerDefaults.Web);
     private readonly SimulatorPipeline _pipeline;
-    private readonly OrgState _org;
 
-    public AdminEndpoints(SimulatorPipeline pipeline, OrgState org)
+    public AdminEndpoints(SimulatorPipeline pipeline)
     {
         _pipeline = pipeline;
-        _org = org;
     }
 
     public async Task HandleAsync(HttpContext context, string path)
@@ -40,9 +37,10 @@ internal sealed class AdminEndpoints
                 var buffer = new ArrayBufferWriter<byte>(64 * 1024);
                 using (var writer = new Utf8JsonWriter(buffer))
                 {
-                    lock (_org.Sync)
+                    var org = _pipeline.Org;
+                    lock (org.Sync)
                     {
-                        StateWriter.Write(writer, _org, _pipeline.BaseUrl);
+                        StateWriter.Write(writer, org, _pipeline.BaseUrl);
                     }
                 }
                 await WriteJsonAsync(context, buffer.WrittenMemory).ConfigureAwait(false);
@@ -51,10 +49,11 @@ internal sealed class AdminEndpoints
                 var events = new ArrayBufferWriter<byte>(64 * 1024);
                 using (var writer = new Utf8JsonWriter(events))
                 {
-                    lock (_org.Sync)
+                    var org = _pipeline.Org;
+                    lock (org.Sync)
                     {
                         writer.WriteStartArray();
-                        foreach (var e in _org.Log.Events)
+                        foreach (var e in org.Log.Events)
                         {
                             LogEventJson.Write(writer, e);
                         }
@@ -72,6 +71,10 @@ internal sealed class AdminEndpoints
             case "/__simulator/stats/reset" when HttpMethods.IsPost(method):
                 _pipeline.Stats.Reset();
                 _pipeline.RateLimiter.Reset();
+                context.Response.StatusCode = 204;
+                return;
+            case "/__simulator/reset" when HttpMethods.IsPost(method):
+                _pipeline.Reset();
                 context.Response.StatusCode = 204;
                 return;
             case "/__simulator/faults" when HttpMethods.IsPost(method):
@@ -92,14 +95,15 @@ internal sealed class AdminEndpoints
     /// </summary>
     private async Task SignInAsync(HttpContext context, string idOrLogin)
     {
-        lock (_org.Sync)
+        var org = _pipeline.Org;
+        lock (org.Sync)
         {
-            var user = _org.FindUser(idOrLogin);
-            if (user is not null && user.Status is UserStatus.Active or UserStatus.PasswordExpired)
+            var user = org.FindUser(idOrLogin);
+            if (user is not null && user.Status is Model.UserStatus.Active or Model.UserStatus.PasswordExpired)
             {
-                using (_org.ChangesBy(SystemLog.ChangeContexts.ForSignIn(context, _org, user.Id)))
+                using (org.ChangesBy(SystemLog.ChangeContexts.ForSignIn(context, org, user.Id)))
                 {
-                    _org.SignIn(user, _org.Now);
+                    org.SignIn(user, org.Now);
                 }
                 context.Response.StatusCode = 204;
                 return;
@@ -131,12 +135,13 @@ internal sealed class AdminEndpoints
                 targets.Add(new SystemLog.LogTarget(target.GetProperty("id").GetString() ?? "", target.GetProperty("type").GetString() ?? "", "unknown", "unknown"));
             }
         }
-        lock (_org.Sync)
+        var org = _pipeline.Org;
+        lock (org.Sync)
         {
-            var admin = _org.Users[_org.TokenOwnerIndex]!.Id;
-            using (_org.ChangesBy(SystemLog.ChangeContexts.ForAdminConsole(context, _org, admin, "/admin/other")))
+            var admin = org.Users[org.TokenOwnerIndex]!.Id;
+            using (org.ChangesBy(SystemLog.ChangeContexts.ForAdminConsole(context, org, admin, "/admin/other")))
             {
-                _org.RecordOther(eventType!, targets);
+                org.RecordOther(eventType!, targets);
             }
         }
         context.Response.StatusCode = 204;
