@@ -52,7 +52,13 @@ public sealed class OktaConnection : IDisposable
         {
             if (principalHint is null)
             {
-                var me = await probe.GetAsync<JsonElement>("/api/v1/users/me", cancellationToken).ConfigureAwait(false);
+                // who the token belongs to: the one request that means "me"
+                JsonElement me;
+                using (OktaPaths.AllowSelf())
+                {
+                    me = await probe.GetAsync<JsonElement>("/api/v1/users/me", cancellationToken).ConfigureAwait(false);
+                }
+
                 principal = LoginOf(me) ?? "unknown";
             }
             else
