@@ -37,6 +37,12 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>127.0.0.1:PORT — what a user passes as the org domain.</summary>
     public string Domain { get; }
 
+    /// <summary>
+    /// Makes an observer for every simulator this process starts without one of its own: a test assembly sets it
+    /// once (a module initializer) so that every exchange of every test is checked, whichever fixture started it.
+    /// </summary>
+    public static Func<ISimulatorObserver>? DefaultObserverFactory { get; set; }
+
     /// <summary>Registers an extra Authorization scheme (Bearer, DPoP) before requests arrive.</summary>
     public RequestAuthenticator Authenticator { get; private init; } = new();
 
@@ -49,13 +55,14 @@ public sealed class SimulatorHost : IAsyncDisposable
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var org = options.Org switch
+        Func<OrgState> seed = options.Org switch
         {
-            "demo" => DemoOrg.Build(),
-            "generated" when options.Users == 0 && options.Groups == 0 && options.Apps == 0 => GeneratedOrg.Build(1000, 100, 10, options.Seed, options.MembershipScale),
-            "generated" => GeneratedOrg.Build(options.Users, options.Groups, options.Apps, options.Seed, options.MembershipScale),
+            "demo" => DemoOrg.Build,
+            "generated" when options.Users == 0 && options.Groups == 0 && options.Apps == 0 => () => GeneratedOrg.Build(1000, 100, 10, options.Seed, options.MembershipScale),
+            "generated" => () => GeneratedOrg.Build(options.Users, options.Groups, options.Apps, options.Seed, options.MembershipScale),
             _ => throw new ArgumentException($"Unknown org '{options.Org}': use 'demo' or 'generated'.", nameof(options)),
         };
+        var org = seed();
         foreach (var token in options.Tokens)
         {
             PermissionProfiles.ForProfile(token.Profile);
@@ -90,10 +97,18 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         // From here on every change is the org's history: the System Log records it, dated by the org's clock.
         org.Log.StartRecording(options.OrgClock);
+        OrgState Reseed()
+        {
+            var fresh = seed();
+            fresh.Log.StartRecording(options.OrgClock);
+            return fresh;
+        }
         var stopping = new CancellationTokenSource();
-        var pipeline = new SimulatorPipeline(options, org, router, authenticator, stopping.Token)
+        var observer = options.Observer ?? DefaultObserverFactory?.Invoke();
+        var pipeline = new SimulatorPipeline(options, org, Reseed, router, authenticator, stopping.Token)
         {
             TokenEndpoint = new OAuth.OAuthTokenEndpoint(oauth).HandleAsync,
+            Observer = observer,
         };
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -120,6 +135,9 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public SimulatorStats GetStats() => _pipeline.Stats.Snapshot();
 
+    /// <summary>Back to the org as seeded (same ids): state, System Log, counters, rate-limit windows and queued faults.</summary>
+    public void ResetOrg() => _pipeline.Reset();
+
     /// <summary>Clears the counters and the rate-limit windows.</summary>
     public void ResetStats()
     {
@@ -145,5 +163,6 @@ public sealed class SimulatorHost : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
+        _pipeline.Observer?.OnStopped();
     }
 }

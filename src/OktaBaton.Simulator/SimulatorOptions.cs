@@ -39,6 +39,8 @@ public sealed class SimulatorOptions
     public IList<OAuth.OAuthClientRegistration> OAuthClients => OAuth.Clients;
     /// <summary>The org's clock: what changes and System Log events are dated by, and the Date header. Default: this machine's.</summary>
     public TimeProvider OrgClock { get; set; } = TimeProvider.System;
+    /// <summary>Sees every API exchange of the simulator; when null, <see cref="SimulatorHost.DefaultObserverFactory"/> makes one.</summary>
+    public ISimulatorObserver? Observer { get; set; }
     /// <summary>Set by <see cref="Parse"/> when --help was given.</summary>
     public bool ShowHelp { get; set; }
 

@@ -67,10 +67,13 @@ internal sealed class GroupMembershipProvisioner : EntitlementProvisioner
         return Result(true, ProvisioningOutcome.Granted, entitlement, name, user);
     }
 
-    /// <summary>Looks through the user's groups (usually one page) rather than the group's members (possibly huge).</summary>
+    /// <summary>
+    /// Looks through the user's groups rather than the group's members (possibly huge). Okta's listUserGroups takes
+    /// no paging parameters (its spec declares none); a next link, should one come, is still followed.
+    /// </summary>
     private async Task<bool> IsMemberAsync(string groupId, string userId, CancellationToken ct)
     {
-        var path = "/api/v1/users/" + OktaDirectory.Escape(userId) + "/groups?limit=200";
+        var path = "/api/v1/users/" + OktaDirectory.Escape(userId) + "/groups";
         await foreach (var group in Directory.Client.ListAsync<OktaGroup>(path, ct).ConfigureAwait(false))
         {
             if (PrincipalReference.SameId(group.Id, groupId))

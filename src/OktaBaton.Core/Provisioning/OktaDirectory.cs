@@ -70,11 +70,14 @@ internal sealed class OktaDirectory
         }
     }
 
-    /// <summary>The groups a user belongs to (usually one page, unlike a group's members), by id with their names.</summary>
+    /// <summary>
+    /// The groups a user belongs to (one list, unlike a group's members), by id with their names. Okta's
+    /// listUserGroups takes no paging parameters (its spec declares none); a next link would still be followed.
+    /// </summary>
     public async Task<Dictionary<string, GroupRef>> GroupsOfUserAsync(string userId, CancellationToken ct)
     {
         var groups = new Dictionary<string, GroupRef>(StringComparer.Ordinal);
-        await foreach (var group in Client.ListAsync<OktaGroup>("/api/v1/users/" + Escape(userId) + "/groups?limit=200", ct).ConfigureAwait(false))
+        await foreach (var group in Client.ListAsync<OktaGroup>("/api/v1/users/" + Escape(userId) + "/groups", ct).ConfigureAwait(false))
         {
             groups[group.Id] = new GroupRef(group.Id, group.Profile.Name);
         }

@@ -252,7 +252,8 @@ internal static class OktaJson
         writer.WriteString("type", group.Type);
         writer.WriteStartObject("profile");
         writer.WriteString("name", group.Name);
-        WriteNullable(writer, "description", group.Description);
+        // Okta's group profile declares description a string (not nullable): a group without one has none.
+        WriteIfPresent(writer, "description", group.Description);
         writer.WriteEndObject();
         var self = $"{baseUrl}/api/v1/groups/{group.Id}";
         writer.WriteStartObject("_links");
