@@ -6,7 +6,9 @@
 .EXAMPLE
     ./build.ps1                 # Build (Release) -> out/OktaBaton
 .EXAMPLE
-    ./build.ps1 -Task Test      # all xunit tests, then the Pester suite if Pester 5 is installed
+    ./build.ps1 -Task Test      # every test: xunit, and each Pester It in the pinned pwsh (what CI runs)
+.EXAMPLE
+    ./build.ps1 -Task Package   # Build (Release), then out/package/OktaBaton.<version>.nupkg for PSResourceGet
 .EXAMPLE
     ./build.ps1 -Task Demo      # the main job against the embedded simulated org
 #>
@@ -16,7 +18,13 @@ param(
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Package: where the .nupkg goes (default out/package)
+    [string] $PackageDirectory,
+
+    # Package: take out/OktaBaton as it is, without building first
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -39,21 +47,16 @@ foreach ($step in $Task) {
             Write-Host "Module: $moduleDir  (Import-Module $moduleDir)"
         }
         'Test' {
+            # The Pester files run inside dotnet test (tests/OktaBaton.Pester.Tests), in the pwsh and Pester the build restores.
             Invoke-Dotnet 'test', $solution, '-c', $Configuration
-            if (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0') {
-                $result = Invoke-Pester -Path (Join-Path $root 'tests/pester') -CI -PassThru
-                if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed" }
-            }
-            else {
-                Write-Warning 'Pester 5 is not installed: skipped tests/pester (Install-Module Pester -MinimumVersion 5.0).'
-            }
         }
         'Package' {
-            Invoke-Dotnet 'build', $solution, '-c', 'Release'
-            $version = (Import-PowerShellDataFile (Join-Path $moduleDir 'OktaBaton.psd1')).ModuleVersion
-            $zip = Join-Path $root "out/OktaBaton-$version.zip"
-            Compress-Archive -Path $moduleDir -DestinationPath $zip -Force
-            Write-Host "Package: $zip"
+            if (-not $NoBuild) { Invoke-Dotnet 'build', $solution, '-c', 'Release' }
+            # A .nupkg as PowerShell repositories serve it (Publish-PSResource -NupkgPath, Install-PSResource).
+            if (-not $PackageDirectory) { $PackageDirectory = Join-Path $root 'out/package' }
+            $null = New-Item -ItemType Directory -Path $PackageDirectory -Force
+            $package = Compress-PSResource -Path $moduleDir -DestinationPath $PackageDirectory -PassThru
+            Write-Host "Package: $($package.FullName)"
         }
         'Demo' {
             Invoke-Dotnet 'run', '--project', (Join-Path $root 'src/OktaBaton.Demo'), '-c', $Configuration

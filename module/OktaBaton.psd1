@@ -50,10 +50,13 @@
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
+    HelpInfoUri          = 'https://github.com/oktabaton/oktabaton/tree/main/module/help'
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Okta', 'Identity', 'Governance', 'IGA', 'Baton', 'PSEdition_Desktop', 'PSEdition_Core')
-            ProjectUri = 'https://github.com/oktabaton/oktabaton'
+            Tags         = @('Okta', 'Identity', 'Governance', 'IGA', 'Baton', 'PSEdition_Desktop', 'PSEdition_Core')
+            ProjectUri   = 'https://github.com/oktabaton/oktabaton'
+            LicenseUri   = 'https://github.com/oktabaton/oktabaton/blob/main/LICENSE'
+            ReleaseNotes = 'https://github.com/oktabaton/oktabaton/blob/main/CHANGELOG.md'
         }
     }
 }

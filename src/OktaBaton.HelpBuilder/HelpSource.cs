@@ -76,6 +76,11 @@ public sealed class HelpSource
                 continue;
             }
 
+            if (line.StartsWith("<!--", StringComparison.Ordinal) && line.EndsWith("-->", StringComparison.Ordinal))
+            {
+                continue; // a note for readers of the markdown (e.g. why an example is not run in CI), not help text
+            }
+
             if (line.StartsWith("```", StringComparison.Ordinal) && section == "EXAMPLES" && example is not null)
             {
                 FlushParagraph();

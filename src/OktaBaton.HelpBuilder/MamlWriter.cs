@@ -67,7 +67,76 @@ public static class MamlWriter
         {
             yield return $"{cmdlet.Name}: documents -{name}, which the cmdlet does not have";
         }
+
+        var inputs = Inputs(cmdlet).Select(i => i.Type).ToHashSet(StringComparer.Ordinal);
+        foreach (var (type, _) in source.Inputs.Where(i => !inputs.Contains(i.Type)))
+        {
+            yield return $"{cmdlet.Name}: INPUTS documents {type}, which no parameter binds from the pipeline (INPUTS come from the bindings: {string.Join(", ", inputs)})";
+        }
+
+        var outputs = Outputs(cmdlet).ToHashSet(StringComparer.Ordinal);
+        foreach (var (type, _) in source.Outputs.Where(o => !outputs.Contains(o.Type)))
+        {
+            yield return $"{cmdlet.Name}: OUTPUTS documents {type}, which is not in its [OutputType] (OUTPUTS come from it: {string.Join(", ", outputs)})";
+        }
+
+        if (string.IsNullOrEmpty(HelpUri(cmdlet)))
+        {
+            yield return $"{cmdlet.Name}: no HelpUri in its [Cmdlet] attribute (HelpLinks.Base + \"{cmdlet.Name}.md\")";
+        }
     }
+
+    private static string? HelpUri(CmdletInfo cmdlet) =>
+        cmdlet.ImplementingType.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault()?.HelpUri;
+
+    /// <summary>What can be piped in, from the real bindings: one entry per parameter type, saying which parameters bind and how.</summary>
+    private static IEnumerable<(string Type, IEnumerable<string> Text)> Inputs(CmdletInfo cmdlet)
+    {
+        var bindings = OwnParameters(cmdlet)
+            .Select(p => (Parameter: p, Sets: p.ParameterSets.Values.ToList()))
+            .Select(p => (p.Parameter, ByValue: p.Sets.Any(s => s.ValueFromPipeline), ByName: p.Sets.Any(s => s.ValueFromPipelineByPropertyName)))
+            .Where(p => p.ByValue || p.ByName)
+            .ToList();
+        if (bindings.Count == 0)
+        {
+            return [("None", ["Nothing binds from the pipeline."])];
+        }
+
+        return bindings.GroupBy(b => TypeFullName(b.Parameter.ParameterType)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(group =>
+        {
+            var text = new List<string>();
+            var byValue = group.Where(b => b.ByValue).Select(b => "-" + b.Parameter.Name).ToList();
+            if (byValue.Count > 0)
+            {
+                text.Add($"By value: {string.Join(", ", byValue)}.");
+            }
+
+            var byName = group.Where(b => b.ByName).Select(b => b.Parameter.Aliases.Count == 0
+                ? b.Parameter.Name
+                : $"{b.Parameter.Name} (or {string.Join(", ", b.Parameter.Aliases)})").ToList();
+            if (byName.Count > 0)
+            {
+                text.Add($"By property name, from any object with the property: {string.Join(", ", byName)}.");
+            }
+
+            return (group.Key, (IEnumerable<string>)text);
+        });
+    }
+
+    /// <summary>What the cmdlet writes, from its [OutputType] attributes.</summary>
+    private static IEnumerable<string> Outputs(CmdletInfo cmdlet)
+    {
+        var types = cmdlet.OutputType.Select(t => t.Type is { } type ? TypeFullName(type) : t.Name).Distinct(StringComparer.Ordinal).ToList();
+        return types.Count == 0 ? ["None"] : types;
+    }
+
+    private static IEnumerable<string> Documented(List<(string Type, List<string> Text)> documented, string type) =>
+        documented.Where(d => string.Equals(d.Type, type, StringComparison.Ordinal)).SelectMany(d => d.Text);
+
+    private static string TypeFullName(Type type) =>
+        Nullable.GetUnderlyingType(type) is { } inner ? TypeFullName(inner)
+        : type.IsArray ? TypeFullName(type.GetElementType()!) + "[]"
+        : type.FullName ?? type.Name;
 
     private static IEnumerable<ParameterMetadata> OwnParameters(CmdletInfo cmdlet) =>
         cmdlet.Parameters.Values.Where(p => !CommonParameters.Contains(p.Name)).OrderBy(p => p.Name, StringComparer.Ordinal);
@@ -94,15 +163,17 @@ public static class MamlWriter
                 var pipeline = string.Join(", ", sets.Select(s => PipelineInput(s.ValueFromPipeline, s.ValueFromPipelineByPropertyName)).Where(v => v != "False").Distinct());
                 return ParameterElement(p.Name, p.ParameterType, sets.All(s => s.IsMandatory), position, pipeline.Length == 0 ? "False" : pipeline, p.Aliases, source);
             })),
-            new XElement(Command + "inputTypes", source.Inputs.Select(i => TypeElement(Command + "inputType", i.Type, i.Text))),
-            new XElement(Command + "returnValues", source.Outputs.Select(o => TypeElement(Command + "returnValue", o.Type, o.Text))),
+            new XElement(Command + "inputTypes", Inputs(cmdlet).Select(i => TypeElement(Command + "inputType", i.Type, i.Text.Concat(Documented(source.Inputs, i.Type))))),
+            new XElement(Command + "returnValues", Outputs(cmdlet).Select(type => TypeElement(Command + "returnValue", type, Documented(source.Outputs, type)))),
             new XElement(Maml + "alertSet", new XElement(Maml + "alert", source.Notes.Select(n => new XElement(Maml + "para", n)))),
             new XElement(Command + "examples", source.Examples.Select((e, i) => new XElement(Command + "example",
                 new XElement(Maml + "title", $"-------------------------- Example {i + 1}: {e.Title} --------------------------"),
                 new XElement(Dev + "code", string.Join("\n", e.Code)),
                 Paragraphs(Dev + "remarks", e.Remarks)))),
-            new XElement(Command + "relatedLinks", source.RelatedLinks.Select(l => new XElement(Maml + "navigationLink",
-                new XElement(Maml + "linkText", l), new XElement(Maml + "uri")))));
+            new XElement(Command + "relatedLinks",
+                HelpUri(cmdlet) is not { Length: > 0 } online ? null : new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", "Online Version:"), new XElement(Maml + "uri", online)),
+                source.RelatedLinks.Select(l => new XElement(Maml + "navigationLink",
+                    new XElement(Maml + "linkText", l), new XElement(Maml + "uri")))));
     }
 
     private static XElement ParameterElement(string name, Type type, bool mandatory, int position, string pipelineInput, IEnumerable<string> aliases, HelpSource source)

@@ -55,13 +55,14 @@ public sealed class SimulatorHost : IAsyncDisposable
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var org = options.Org switch
+        Func<OrgState> seed = options.Org switch
         {
-            "demo" => DemoOrg.Build(),
-            "generated" when options.Users == 0 && options.Groups == 0 && options.Apps == 0 => GeneratedOrg.Build(1000, 100, 10, options.Seed, options.MembershipScale),
-            "generated" => GeneratedOrg.Build(options.Users, options.Groups, options.Apps, options.Seed, options.MembershipScale),
+            "demo" => DemoOrg.Build,
+            "generated" when options.Users == 0 && options.Groups == 0 && options.Apps == 0 => () => GeneratedOrg.Build(1000, 100, 10, options.Seed, options.MembershipScale),
+            "generated" => () => GeneratedOrg.Build(options.Users, options.Groups, options.Apps, options.Seed, options.MembershipScale),
             _ => throw new ArgumentException($"Unknown org '{options.Org}': use 'demo' or 'generated'.", nameof(options)),
         };
+        var org = seed();
         foreach (var token in options.Tokens)
         {
             PermissionProfiles.ForProfile(token.Profile);
@@ -96,9 +97,15 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         // From here on every change is the org's history: the System Log records it, dated by the org's clock.
         org.Log.StartRecording(options.OrgClock);
+        OrgState Reseed()
+        {
+            var fresh = seed();
+            fresh.Log.StartRecording(options.OrgClock);
+            return fresh;
+        }
         var stopping = new CancellationTokenSource();
         var observer = options.Observer ?? DefaultObserverFactory?.Invoke();
-        var pipeline = new SimulatorPipeline(options, org, router, authenticator, stopping.Token)
+        var pipeline = new SimulatorPipeline(options, org, Reseed, router, authenticator, stopping.Token)
         {
             TokenEndpoint = new OAuth.OAuthTokenEndpoint(oauth).HandleAsync,
             Observer = observer,
@@ -127,6 +134,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     public void EnqueueFaults(string pathPrefix, FaultKind kind, int count, string? method = null) => _pipeline.Faults.Enqueue(pathPrefix, kind, count, method);
 
     public SimulatorStats GetStats() => _pipeline.Stats.Snapshot();
+
+    /// <summary>Back to the org as seeded (same ids): state, System Log, counters, rate-limit windows and queued faults.</summary>
+    public void ResetOrg() => _pipeline.Reset();
 
     /// <summary>Clears the counters and the rate-limit windows.</summary>
     public void ResetStats()

@@ -1,76 +1,82 @@
 #Requires -Version 7.4
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# The user-facing contract of the module, run against the simulator's demo org:
-#   dotnet build OktaBaton.sln -c Release; Invoke-Pester ./tests/pester -CI
+# The user-facing contract of the module, in real pwsh against this file's own demo org
+# (run by `dotnet test`; see tests/pester/README.md).
 
 BeforeAll {
-    $root = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $root 'out/OktaBaton/OktaBaton.psd1') -Force
-
-    $plainToken = 'pester-' + [guid]::NewGuid().ToString('N')
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($arg in 'run', '--project', (Join-Path $root 'src/OktaBaton.Simulator'), '-c', 'Release', '--', '--org', 'demo', '--port', '0', '--token', $plainToken) {
-        $startInfo.ArgumentList.Add($arg)
-    }
-    $startInfo.RedirectStandardOutput = $true
-    $script:simulator = [System.Diagnostics.Process]::Start($startInfo)
-    $firstLine = $script:simulator.StandardOutput.ReadLine()
-    if ($firstLine -notmatch '^Listening on http://(?<domain>127\.0\.0\.1:\d+)$') { throw "simulator did not start: $firstLine" }
-    $script:domain = $Matches.domain
-    $script:token = ConvertTo-SecureString $plainToken -AsPlainText -Force
+    Import-Module (Join-Path $PSScriptRoot 'Support.psm1') -Force
+    Import-BuiltModule
+    $script:org = Get-TestOrg
+    Connect-Okta -Domain $org.Domain -ApiToken $org.Token
+    # At file level, so the file lives as long as this file's tests (TestDrive is emptied after the block that wrote to it).
     $script:syncFile = Join-Path $TestDrive 'sync.json'
-    Connect-Okta -Domain $script:domain -ApiToken $script:token
+    $script:summary = Invoke-OktaSync -Path $syncFile -SyncCustomRoles -SyncSecrets
 }
 
 AfterAll {
     Disconnect-Okta
-    if ($script:simulator -and -not $script:simulator.HasExited) { $script:simulator.Kill($true) }
 }
 
 Describe 'Connect-Okta' {
     It 'shows the connection without the token' {
         $connection = Get-OktaConnection
-        $connection.Domain | Should -Be $script:domain
+        $connection.Domain | Should -Be $org.Domain
         $connection.AuthMethod | Should -Be 'ApiToken'
-        ($connection | Out-String) | Should -Not -Match 'pester-'
+        $connection.Principal | Should -Be 'okta.admin@acme.example'
+        ($connection | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($env:BATON_API_TOKEN))
     }
 
     It 'rejects a bad token with a categorised error' {
-        { Connect-Okta -Domain $script:domain -ApiToken (ConvertTo-SecureString 'wrong' -AsPlainText -Force) -ErrorAction Stop } |
+        { Connect-Okta -Domain $org.Domain -ApiToken (ConvertTo-SecureString 'wrong' -AsPlainText -Force) -ErrorAction Stop } |
             Should -Throw -ErrorId 'OktaAuthenticationFailed*'
     }
 }
 
 Describe 'Invoke-OktaSync and offline queries' {
-    BeforeAll { $script:summary = Invoke-OktaSync -Path $script:syncFile -SyncCustomRoles -SyncSecrets }
-
     It 'writes a sync file and reports counts' {
-        $script:syncFile | Should -Exist
-        $script:summary.Grants | Should -BeGreaterThan 0
+        $syncFile | Should -Exist
+        $state = Get-TestOrgState
+        $summary.Users | Should -Be @($state.users).Count
+        $summary.Groups | Should -Be @($state.groups).Count
+        $summary.Grants | Should -BeGreaterThan 0
+        $summary.Warnings | Should -BeNullOrEmpty
     }
 
     It 'exports grants to CSV with one flat row per grant' {
         $csv = Join-Path $TestDrive 'grants.csv'
-        Get-OktaSyncGrant -Path $script:syncFile | Export-Csv -Path $csv -NoTypeInformation
+        Get-OktaSyncGrant -Path $syncFile | Export-Csv -Path $csv -NoTypeInformation
         $rows = Import-Csv $csv
-        $rows.Count | Should -Be (Get-OktaSyncGrant -Path $script:syncFile).Count
+        $rows.Count | Should -Be $summary.Grants
         $rows[0].PSObject.Properties.Name | Should -Contain 'PrincipalLogin'
     }
 
     It 'expands group grants to the users who inherit them' {
-        $direct = @(Get-OktaSyncGrant -Path $script:syncFile -EntitlementId 'role:SUPER_ADMIN:assigned')
-        $expanded = @(Get-OktaSyncGrant -Path $script:syncFile -EntitlementId 'role:SUPER_ADMIN:assigned' -Expand)
-        $expanded.Count | Should -BeGreaterThan $direct.Count
-        $expanded | Where-Object Via | Should -Not -BeNullOrEmpty
+        $expanded = @(Get-OktaSyncGrant -Path $syncFile -EntitlementId 'role:SUPER_ADMIN:assigned' -Expand | Where-Object PrincipalType -eq 'user')
+        $expanded.PrincipalLogin | Sort-Object -Unique | Should -Be @('alice.anderson@acme.example', 'break.glass@acme.example', 'okta.admin@acme.example')
     }
 }
 
 Describe 'Provisioning' {
     It 'does nothing under -WhatIf' {
-        $group = Get-OktaSyncResource -Path $script:syncFile -ResourceType group | Where-Object { $_.Profile.type -eq 'OKTA_GROUP' } | Select-Object -First 1
-        $user = Get-OktaSyncResource -Path $script:syncFile -ResourceType user | Select-Object -First 1
-        $result = Grant-OktaGroupMembership -GroupId $group.ResourceId -UserId $user.ResourceId -WhatIf
+        $state = Get-TestOrgState
+        $group = $state.groups | Where-Object { $_.profile.name -eq 'Project Phoenix' }
+        $user = $state.users | Where-Object { $_.profile.login -eq 'noah.nguyen@acme.example' }
+
+        $result = Grant-OktaGroupMembership -GroupId $group.id -UserId $user.id -WhatIf
+
         $result | Should -BeNullOrEmpty
+        (Get-TestOrgState).groups | Where-Object id -eq $group.id | ForEach-Object memberIds | Should -BeNullOrEmpty
+    }
+
+    It 'grants for real without -WhatIf, and the org shows it' {
+        $state = Get-TestOrgState
+        $group = $state.groups | Where-Object { $_.profile.name -eq 'Project Phoenix' }
+
+        $result = Grant-OktaGroupMembership -GroupId $group.id -UserId 'carol.chen@acme.example'
+
+        $result.Outcome | Should -Be 'Granted'
+        $carol = $state.users | Where-Object { $_.profile.login -eq 'carol.chen@acme.example' }
+        (Get-TestOrgState).groups | Where-Object id -eq $group.id | ForEach-Object memberIds | Should -Be @($carol.id)
     }
 }
 
@@ -106,7 +112,9 @@ Describe 'Look things up live' {
     It 'shows app assignments with their scope and admin roles with how they are held' {
         $zoom = Get-OktaAppAssignment -UserId alice.anderson@acme.example | Where-Object AppLabel -eq 'Zoom'
         $zoom.Scope | Should -Be 'GROUP'
-        (Get-OktaRoleAssignment -UserId alice.anderson@acme.example).RoleType | Sort-Object | Should -Be @('APP_ADMIN', 'HELP_DESK_ADMIN')
+        $roles = Get-OktaRoleAssignment -UserId alice.anderson@acme.example
+        ($roles | Where-Object AssignmentType -eq 'USER').RoleType | Sort-Object | Should -Be @('APP_ADMIN', 'HELP_DESK_ADMIN')
+        ($roles | Where-Object AssignmentType -eq 'GROUP').RoleType | Sort-Object | Should -Be @('CUSTOM', 'HELP_DESK_ADMIN', 'SUPER_ADMIN') -Because 'she holds these through Okta Admins, Engineering and Help Desk'
     }
 
     It 'exports users to CSV with the profile in one cell' {
@@ -131,7 +139,7 @@ Describe 'Look things up live' {
 
     It 'calls any API path but never another host' {
         (Invoke-OktaRestMethod /api/v1/users/me).profile.login | Should -Be 'okta.admin@acme.example'
-        @(Invoke-OktaRestMethod '/api/v1/iam/roles?limit=2' -All).Count | Should -Be 6
+        @(Invoke-OktaRestMethod '/api/v1/iam/roles?limit=2' -All).Count | Should -Be 3 -Because 'the demo org has three custom roles: two pages of two'
         { Invoke-OktaRestMethod https://example.com/api/v1/users -ErrorAction Stop } | Should -Throw -ErrorId 'OktaInvalidArgument*'
     }
 }

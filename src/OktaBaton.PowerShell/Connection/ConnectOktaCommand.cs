@@ -9,7 +9,7 @@ using OktaBaton.PowerShell.Infrastructure;
 namespace OktaBaton.PowerShell.Connection;
 
 /// <summary>Connects the session to an Okta org and proves the credentials with one cheap call.</summary>
-[Cmdlet(VerbsCommunications.Connect, "Okta", DefaultParameterSetName = ApiTokenSet)]
+[Cmdlet(VerbsCommunications.Connect, "Okta", DefaultParameterSetName = ApiTokenSet, HelpUri = HelpLinks.Base + "Connect-Okta.md")]
 [OutputType(typeof(OktaConnection))]
 public sealed class ConnectOktaCommand : OktaCmdlet
 {

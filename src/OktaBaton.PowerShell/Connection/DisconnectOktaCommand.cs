@@ -8,7 +8,7 @@ namespace OktaBaton.PowerShell.Connection;
 /// Closes a connection and releases its credential: the session's, or the one given with -Connection. A closed
 /// connection that someone still holds (from -PassThru) fails with OktaNotConnected. Safe to run when not connected.
 /// </summary>
-[Cmdlet(VerbsCommunications.Disconnect, "Okta")]
+[Cmdlet(VerbsCommunications.Disconnect, "Okta", HelpUri = HelpLinks.Base + "Disconnect-Okta.md")]
 public sealed class DisconnectOktaCommand : OktaCmdlet
 {
     /// <summary>The connection to close (from Connect-Okta -PassThru or Get-OktaConnection); the session's when omitted.</summary>

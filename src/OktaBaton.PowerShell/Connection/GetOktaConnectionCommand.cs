@@ -5,7 +5,7 @@ using OktaBaton.PowerShell.Infrastructure;
 namespace OktaBaton.PowerShell.Connection;
 
 /// <summary>Shows the session's connection: domain, auth method, principal — never the credential.</summary>
-[Cmdlet(VerbsCommon.Get, "OktaConnection")]
+[Cmdlet(VerbsCommon.Get, "OktaConnection", HelpUri = HelpLinks.Base + "Get-OktaConnection.md")]
 [OutputType(typeof(OktaConnection))]
 public sealed class GetOktaConnectionCommand : OktaCmdlet
 {

@@ -8,7 +8,7 @@ namespace OktaBaton.PowerShell.Lookup;
 /// Who is assigned to an app (its users with their scope, then its groups), or which apps a user or group is assigned
 /// to. Records carry AppId with UserId or GroupId, so they pipe into Revoke-OktaAppAssignment.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "OktaAppAssignment", DefaultParameterSetName = AppSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "OktaAppAssignment", DefaultParameterSetName = AppSet, SupportsPaging = true, HelpUri = HelpLinks.Base + "Get-OktaAppAssignment.md")]
 [OutputType(typeof(OktaAppUserAssignment), typeof(OktaAppGroupAssignment))]
 public sealed class GetOktaAppAssignmentCommand : LookupCmdlet
 {

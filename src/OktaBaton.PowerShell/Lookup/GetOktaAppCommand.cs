@@ -5,7 +5,7 @@ using OktaBaton.PowerShell.Infrastructure;
 namespace OktaBaton.PowerShell.Lookup;
 
 /// <summary>Reads app instances live: by id, by label (wildcards), or every app matching Okta's filter, q or a status.</summary>
-[Cmdlet(VerbsCommon.Get, "OktaApp", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "OktaApp", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpLinks.Base + "Get-OktaApp.md")]
 [OutputType(typeof(OktaAppRecord))]
 public sealed class GetOktaAppCommand : ExpressionLookupCmdlet
 {

@@ -5,7 +5,7 @@ using OktaBaton.PowerShell.Infrastructure;
 namespace OktaBaton.PowerShell.Lookup;
 
 /// <summary>Reads groups live: by id, by name (wildcards), or every group matching Okta's filter, search, q or a type.</summary>
-[Cmdlet(VerbsCommon.Get, "OktaGroup", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "OktaGroup", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpLinks.Base + "Get-OktaGroup.md")]
 [OutputType(typeof(OktaGroupRecord))]
 public sealed class GetOktaGroupCommand : ExpressionLookupCmdlet
 {

@@ -5,7 +5,7 @@ using OktaBaton.PowerShell.Infrastructure;
 namespace OktaBaton.PowerShell.Lookup;
 
 /// <summary>Lists a group's members live; each record carries GroupId and UserId for the membership cmdlets.</summary>
-[Cmdlet(VerbsCommon.Get, "OktaGroupMember", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "OktaGroupMember", SupportsPaging = true, HelpUri = HelpLinks.Base + "Get-OktaGroupMember.md")]
 [OutputType(typeof(OktaGroupMemberRecord))]
 public sealed class GetOktaGroupMemberCommand : LookupCmdlet
 {

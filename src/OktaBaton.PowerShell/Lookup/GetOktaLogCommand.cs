@@ -5,7 +5,7 @@ using OktaBaton.Core.Lookup;
 namespace OktaBaton.PowerShell.Lookup;
 
 /// <summary>Reads the System Log: a time window (events dated by the org's clock), filtered; -Follow keeps polling for new events.</summary>
-[Cmdlet(VerbsCommon.Get, "OktaLog", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "OktaLog", SupportsPaging = true, HelpUri = HelpLinks.Base + "Get-OktaLog.md")]
 [OutputType(typeof(OktaLogEventRecord))]
 public sealed class GetOktaLogCommand : LookupCmdlet
 {

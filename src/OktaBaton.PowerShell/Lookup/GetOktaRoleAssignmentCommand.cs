@@ -5,7 +5,7 @@ using OktaBaton.PowerShell.Infrastructure;
 namespace OktaBaton.PowerShell.Lookup;
 
 /// <summary>The admin roles a user or group holds, how each is held (USER or GROUP) and what it reaches.</summary>
-[Cmdlet(VerbsCommon.Get, "OktaRoleAssignment", DefaultParameterSetName = UserSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "OktaRoleAssignment", DefaultParameterSetName = UserSet, SupportsPaging = true, HelpUri = HelpLinks.Base + "Get-OktaRoleAssignment.md")]
 [OutputType(typeof(OktaUserRoleAssignment), typeof(OktaGroupRoleAssignment))]
 public sealed class GetOktaRoleAssignmentCommand : LookupCmdlet
 {

@@ -5,7 +5,7 @@ using OktaBaton.PowerShell.Infrastructure;
 namespace OktaBaton.PowerShell.Lookup;
 
 /// <summary>Reads users live: one by id or login, or every user matching Okta's filter, search or q, page by page.</summary>
-[Cmdlet(VerbsCommon.Get, "OktaUser", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "OktaUser", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpLinks.Base + "Get-OktaUser.md")]
 [OutputType(typeof(OktaUserRecord))]
 public sealed class GetOktaUserCommand : ExpressionLookupCmdlet
 {

@@ -8,7 +8,7 @@ namespace OktaBaton.PowerShell.Lookup;
 /// Calls any Okta API path on the current connection (its token or OAuth/DPoP credentials, pacing, retries,
 /// -Debug tracing) and returns the JSON answer as objects; arrays are written item by item.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "OktaRestMethod", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsLifecycle.Invoke, "OktaRestMethod", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Invoke-OktaRestMethod.md")]
 [OutputType(typeof(PSObject))]
 public sealed class InvokeOktaRestMethodCommand : LookupCmdlet
 {

@@ -7,7 +7,7 @@ namespace OktaBaton.PowerShell.Provisioning;
 /// Creates an Okta group with initial members. A group of that name that exists already comes back as
 /// AlreadyExists (its profile untouched) and still gets the members.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "OktaGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsCommon.New, "OktaGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Base + "New-OktaGroup.md")]
 [OutputType(typeof(GroupChange))]
 public sealed class NewOktaGroupCommand : ProvisioningCmdlet
 {

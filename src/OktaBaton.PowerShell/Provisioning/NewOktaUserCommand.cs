@@ -13,7 +13,7 @@ namespace OktaBaton.PowerShell.Provisioning;
 /// password (-GeneratePassword) is long and random and is never shown. From CSV rows, -ExtraColumnsAsAttributes
 /// makes the columns no parameter takes profile attributes (without it they are ignored).
 /// </summary>
-[Cmdlet(VerbsCommon.New, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsCommon.New, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Base + "New-OktaUser.md")]
 [OutputType(typeof(UserChange))]
 public sealed class NewOktaUserCommand : ProvisioningCmdlet
 {

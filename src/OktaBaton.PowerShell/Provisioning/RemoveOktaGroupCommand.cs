@@ -4,7 +4,7 @@ using OktaBaton.Core.Provisioning;
 namespace OktaBaton.PowerShell.Provisioning;
 
 /// <summary>Deletes OKTA_GROUP groups by their Okta id (app-imported and built-in groups cannot be deleted).</summary>
-[Cmdlet(VerbsCommon.Remove, "OktaGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "OktaGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Base + "Remove-OktaGroup.md")]
 [OutputType(typeof(GroupChange))]
 public sealed class RemoveOktaGroupCommand : ProvisioningCmdlet
 {

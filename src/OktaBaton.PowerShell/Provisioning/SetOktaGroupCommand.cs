@@ -4,7 +4,7 @@ using OktaBaton.Core.Provisioning;
 namespace OktaBaton.PowerShell.Provisioning;
 
 /// <summary>Changes an OKTA_GROUP group's name and/or description; sends nothing when they already have those values.</summary>
-[Cmdlet(VerbsCommon.Set, "OktaGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Set, "OktaGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Set-OktaGroup.md")]
 [OutputType(typeof(GroupChange))]
 public sealed class SetOktaGroupCommand : ProvisioningCmdlet
 {

@@ -12,7 +12,7 @@ namespace OktaBaton.PowerShell.Provisioning;
 /// from CSV rows, -ExtraColumnsAsAttributes. A partial update: what is not given stays; an empty value changes
 /// nothing (-Clear clears); nothing is sent when nothing would change (Unchanged).
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Set, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Set-OktaUser.md")]
 [OutputType(typeof(UserChange))]
 public sealed class SetOktaUserCommand : ProvisioningCmdlet
 {

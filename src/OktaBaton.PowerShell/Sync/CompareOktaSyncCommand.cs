@@ -10,7 +10,7 @@ namespace OktaBaton.PowerShell.Sync;
 /// Access drift between two sync files, offline and streaming: grants added and removed (with -Expand, inherited ones
 /// too) and, with -IncludeResources, resources added, removed or whose status changed. Flat, Export-Csv-ready records.
 /// </summary>
-[Cmdlet(VerbsData.Compare, "OktaSync")]
+[Cmdlet(VerbsData.Compare, "OktaSync", HelpUri = HelpLinks.Base + "Compare-OktaSync.md")]
 [OutputType(typeof(SyncChangeRecord))]
 public sealed class CompareOktaSyncCommand : OktaCmdlet
 {

@@ -5,7 +5,7 @@ using OktaBaton.Core.SyncFile;
 namespace OktaBaton.PowerShell.Sync;
 
 /// <summary>Lists the entitlements of a sync file, offline and streaming.</summary>
-[Cmdlet(VerbsCommon.Get, "OktaSyncEntitlement")]
+[Cmdlet(VerbsCommon.Get, "OktaSyncEntitlement", HelpUri = HelpLinks.Base + "Get-OktaSyncEntitlement.md")]
 [OutputType(typeof(SyncEntitlementRecord))]
 public sealed class GetOktaSyncEntitlementCommand : SyncFileQueryCmdlet
 {

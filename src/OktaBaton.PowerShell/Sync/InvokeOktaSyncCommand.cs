@@ -15,7 +15,7 @@ namespace OktaBaton.PowerShell.Sync;
 /// baton-okta's environment variables when set (BATON_SYNC_CUSTOM_ROLES, BATON_FILTER_EMAIL_DOMAINS, …); the summary
 /// and the file's header say which did.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "OktaSync")]
+[Cmdlet(VerbsLifecycle.Invoke, "OktaSync", HelpUri = HelpLinks.Base + "Invoke-OktaSync.md")]
 [OutputType(typeof(OktaSyncSummary))]
 public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
 {

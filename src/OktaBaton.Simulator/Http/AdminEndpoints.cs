@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OktaBaton.Simulator.Json;
-using OktaBaton.Simulator.Model;
 
 namespace OktaBaton.Simulator.Http;
 
@@ -11,12 +10,10 @@ internal sealed class AdminEndpoints
 {
     private static readonly JsonSerializerOptions StatsJson = new(JsonSerializerDefaults.Web);
     private readonly SimulatorPipeline _pipeline;
-    private readonly OrgState _org;
 
-    public AdminEndpoints(SimulatorPipeline pipeline, OrgState org)
+    public AdminEndpoints(SimulatorPipeline pipeline)
     {
         _pipeline = pipeline;
-        _org = org;
     }
 
     public async Task HandleAsync(HttpContext context, string path)
@@ -35,9 +32,10 @@ internal sealed class AdminEndpoints
                 var buffer = new ArrayBufferWriter<byte>(64 * 1024);
                 using (var writer = new Utf8JsonWriter(buffer))
                 {
-                    lock (_org.Sync)
+                    var org = _pipeline.Org;
+                    lock (org.Sync)
                     {
-                        StateWriter.Write(writer, _org, _pipeline.BaseUrl);
+                        StateWriter.Write(writer, org, _pipeline.BaseUrl);
                     }
                 }
                 await WriteJsonAsync(context, buffer.WrittenMemory).ConfigureAwait(false);
@@ -46,10 +44,11 @@ internal sealed class AdminEndpoints
                 var events = new ArrayBufferWriter<byte>(64 * 1024);
                 using (var writer = new Utf8JsonWriter(events))
                 {
-                    lock (_org.Sync)
+                    var org = _pipeline.Org;
+                    lock (org.Sync)
                     {
                         writer.WriteStartArray();
-                        foreach (var e in _org.Log.Events)
+                        foreach (var e in org.Log.Events)
                         {
                             LogEventJson.Write(writer, e);
                         }
@@ -64,6 +63,10 @@ internal sealed class AdminEndpoints
             case "/__simulator/stats/reset" when HttpMethods.IsPost(method):
                 _pipeline.Stats.Reset();
                 _pipeline.RateLimiter.Reset();
+                context.Response.StatusCode = 204;
+                return;
+            case "/__simulator/reset" when HttpMethods.IsPost(method):
+                _pipeline.Reset();
                 context.Response.StatusCode = 204;
                 return;
             case "/__simulator/faults" when HttpMethods.IsPost(method):

@@ -23,6 +23,15 @@ internal sealed class FaultInjector
         }
     }
 
+    /// <summary>Forgets every queued fault (seeded random faults go on).</summary>
+    public void Clear()
+    {
+        lock (_queue)
+        {
+            _queue.Clear();
+        }
+    }
+
     public FaultKind? Next(string method, string path)
     {
         lock (_queue)

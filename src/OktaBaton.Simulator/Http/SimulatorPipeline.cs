@@ -12,7 +12,7 @@ internal sealed class SimulatorPipeline
 {
     private const string JsonContentType = "application/json";
     private readonly SimulatorOptions _options;
-    private readonly OrgState _org;
+    private readonly Func<OrgState> _seed;
     private readonly Router _router;
     private readonly RequestAuthenticator _authenticator;
     private readonly AdminEndpoints _admin;
@@ -20,20 +20,39 @@ internal sealed class SimulatorPipeline
     private readonly long _requestIdSalt = DateTime.UtcNow.Ticks;
     private long _requestCounter;
 
-    public SimulatorPipeline(SimulatorOptions options, OrgState org, Router router, RequestAuthenticator authenticator, CancellationToken stopping)
+    /// <param name="org">the org as seeded</param>
+    /// <param name="seed">seeds the same org again, for <see cref="Reset"/></param>
+    public SimulatorPipeline(SimulatorOptions options, OrgState org, Func<OrgState> seed, Router router, RequestAuthenticator authenticator, CancellationToken stopping)
     {
         _options = options;
-        _org = org;
+        _seed = seed;
+        Org = org;
         _router = router;
         _authenticator = authenticator;
         _stopping = stopping;
         RateLimiter = new RateLimiter(options);
         Faults = new FaultInjector(options.FaultRate, options.FaultSeed);
         Stats = new StatsCollector();
-        _admin = new AdminEndpoints(this, org);
+        _admin = new AdminEndpoints(this);
     }
 
+    /// <summary>The org as it is now; <see cref="Reset"/> replaces it with a freshly seeded one.</summary>
+    public OrgState Org { get; private set; }
+
     public RateLimiter RateLimiter { get; }
+
+    /// <summary>
+    /// The org as it was seeded (same ids), with no stats, rate-limit windows or queued faults: a fresh
+    /// org for each example or test without a new process. Requests in flight finish on the old state.
+    /// </summary>
+    public void Reset()
+    {
+        Org = _seed();
+        Stats.Reset();
+        RateLimiter.Reset();
+        Faults.Clear();
+    }
+
     public FaultInjector Faults { get; }
     public StatsCollector Stats { get; }
     public string BaseUrl { get; set; } = "http://127.0.0.1";
@@ -50,7 +69,7 @@ internal sealed class SimulatorPipeline
         var path = request.Path.Value ?? "/";
         response.Headers["X-Okta-Request-Id"] = Model.IdFactory.Make("", _requestIdSalt, (int)Interlocked.Increment(ref _requestCounter));
         // Okta's Date header is the org's clock: clients learn it from here (rate-limit resets, the System Log's "now").
-        response.Headers.Date = _org.Now.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers.Date = Org.Now.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         if (path.StartsWith("/__simulator", StringComparison.OrdinalIgnoreCase))
         {
             await _admin.HandleAsync(context, path).ConfigureAwait(false);
@@ -88,7 +107,7 @@ internal sealed class SimulatorPipeline
                 Stats.ConcurrencyRejected();
                 response.Headers["X-Rate-Limit-Limit"] = "0";
                 response.Headers["X-Rate-Limit-Remaining"] = "0";
-                response.Headers["X-Rate-Limit-Reset"] = (_org.Now.ToUnixTimeSeconds() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                response.Headers["X-Rate-Limit-Reset"] = (Org.Now.ToUnixTimeSeconds() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await WriteErrorAsync(context, 429, "E0000047", "API call exceeded rate limit due to too many requests.").ConfigureAwait(false);
                 return;
             }
@@ -98,7 +117,7 @@ internal sealed class SimulatorPipeline
             }
             // The caller is known before the request is metered: Okta counts it against its token's or app's quota too.
             var call = tokenEndpoint is null ? Identify(context, path) : null;
-            var decision = RateLimiter.Take(bucket, call?.Caller?.RatePrincipal, _org.Now);
+            var decision = RateLimiter.Take(bucket, call?.Caller?.RatePrincipal, Org.Now);
             response.Headers["X-Rate-Limit-Limit"] = decision.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Headers["X-Rate-Limit-Remaining"] = decision.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Headers["X-Rate-Limit-Reset"] = decision.ResetEpochSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -218,10 +237,10 @@ internal sealed class SimulatorPipeline
             return;
         }
         string adminId;
-        lock (_org.Sync)
+        lock (Org.Sync)
         {
             var admin = request.Query["admin"].ToString();
-            var user = admin.Length == 0 ? _org.Users[_org.TokenOwnerIndex] : _org.FindUser(admin);
+            var user = admin.Length == 0 ? Org.Users[Org.TokenOwnerIndex] : Org.FindUser(admin);
             if (user is null)
             {
                 adminId = string.Empty;
@@ -245,11 +264,12 @@ internal sealed class SimulatorPipeline
         using var api = new ApiRequest(context, caller, values, body, BaseUrl);
         try
         {
-            lock (_org.Sync)
+            var org = Org;
+            lock (org.Sync)
             {
-                using (_org.ChangesBy(changeContext(_org)))
+using (org.ChangesBy(changeContext(org)))
                 {
-                    route.Handler(api, _org);
+                    route.Handler(api, org);
                 }
             }
         }

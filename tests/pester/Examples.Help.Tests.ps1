@@ -1,0 +1,26 @@
+#Requires -Version 7.4
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Every example of the cmdlet help (module/help/*.md) runs against a fresh demo org and succeeds
+# (the fixture: tests/pester/README.md, "Examples"). README.md and about topics: Examples.Readme.Tests.ps1.
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'Examples.psm1') -Force
+    $examples = @(Get-DocumentationExample | Where-Object { $_.Name -like 'module/help/*' -and -not $_.NotRun } | ForEach-Object { @{ Name = $_.Name; Code = $_.Code } })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'Support.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Examples.psm1') -Force
+    Import-Module OktaBaton
+    $script:fixture = Join-Path $TestDrive 'fixture'
+    New-ExampleFixture -Path $fixture
+    $script:runs = 0
+}
+
+Describe 'documentation example' {
+    It '<Name>' -ForEach $examples {
+        $script:runs++
+        $shown = Invoke-DocumentationExample -Code $Code -Fixture $fixture -WorkingDirectory (Join-Path $TestDrive "example-$runs")
+        $shown | Should -Not -Match '\b(OktaBaton|System)\.[\w.`]+(\[\])?(\s|$)' -Because 'what users see names values, never .NET types'
+    }
+}
