@@ -26,11 +26,12 @@ public sealed class SyncEngine
     public SyncEngine(OktaClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
 
     /// <summary>A full sync of the org to <paramref name="path"/>: every list read from Okta.</summary>
-    public Task<SyncResult> RunAsync(string path, SyncOptions options, ISyncProgress? progress, CancellationToken ct)
+    public async Task<SyncResult> RunAsync(string path, SyncOptions options, ISyncProgress? progress, CancellationToken ct)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         options.Validate();
-        return WriteAsync(path, options, progress, null, new Cost(_client), ct);
+        using var cost = new Cost(_client);
+        return await WriteAsync(path, options, progress, null, cost, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -44,7 +45,7 @@ public sealed class SyncEngine
         if (options is null) throw new ArgumentNullException(nameof(options));
         if (string.IsNullOrWhiteSpace(previousPath)) throw new ArgumentException("The earlier sync file's path is required.", nameof(previousPath));
         options.Validate();
-        var cost = new Cost(_client);
+        using var cost = new Cost(_client);
         string reason;
         try
         {
@@ -122,25 +123,22 @@ public sealed class SyncEngine
             ?? "0.0.0";
     }
 
-    /// <summary>What one command spent, from its start: requests, retries, time, and when it started by the org's clock.</summary>
-    private sealed class Cost
+    /// <summary>
+    /// What one sync spent, from its start: its own requests and retries (not those of other commands sharing the
+    /// connection meanwhile: <see cref="OktaRequestCount"/>), time, and when it started by the org's clock.
+    /// </summary>
+    private sealed class Cost : IDisposable
     {
         private readonly OktaClient _client;
-        private readonly long _requestsBefore;
-        private readonly long _retriesBefore;
+        private readonly OktaRequestCount _count = OktaRequestCount.Begin();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly DateTimeOffset _localStart = DateTimeOffset.UtcNow;
 
-        public Cost(OktaClient client)
-        {
-            _client = client;
-            _requestsBefore = client.Stats.Requests;
-            _retriesBefore = client.Stats.Retries;
-        }
+        public Cost(OktaClient client) => _client = client;
 
-        public long Requests => _client.Stats.Requests - _requestsBefore;
+        public long Requests => _count.Requests;
 
-        public long Retries => _client.Stats.Retries - _retriesBefore;
+        public long Retries => _count.Retries;
 
         public TimeSpan Elapsed => _clock.Elapsed;
 
@@ -149,6 +147,8 @@ public sealed class SyncEngine
         /// the truth: each sample is Date, truncated, less the local time after the answer).
         /// </summary>
         public DateTimeOffset? OrgStartedAt => _client.OrgNow is { } orgNow ? _localStart + (orgNow - DateTimeOffset.UtcNow) : null;
+
+        public void Dispose() => _count.Dispose();
     }
 
     /// <summary>
