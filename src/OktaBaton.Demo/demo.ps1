@@ -31,22 +31,23 @@ foreach ($warning in $summary.Warnings) { "  note: $warning" }
 
 ''
 'Who holds SUPER_ADMIN, directly or through a group:'
-$groupNames = @{}
-Get-OktaSyncResource -Path $Path -ResourceType group | ForEach-Object { $groupNames[$_.ResourceId] = $_.DisplayName }
+# -Expand gives one record per user, whether the role is held directly, through groups, or both
 Get-OktaSyncGrant -Path $Path -EntitlementId 'role:SUPER_ADMIN:assigned' -Expand |
     Where-Object PrincipalType -eq 'user' |
-    ForEach-Object {
-        # Via is the group grant the user inherits from: role:SUPER_ADMIN:assigned:group:<group id>
-        $how = if ($_.Via) { "through group '{0}'" -f $groupNames[$_.Via.Split(':')[-1]] } else { 'directly' }
-        '  {0,-34} {1}' -f $_.PrincipalLogin, $how
-    }
+    ForEach-Object { '  {0,-34} {1}' -f $_.PrincipalLogin, $_.HowHeld }
+
+''
+'Admin roles limited to some groups or apps (role targets):'
+Get-OktaSyncGrant -Path $Path -ResourceType role -Expand |
+    Where-Object { $_.PrincipalType -eq 'user' -and $_.Scope -ne 'org-wide' } |
+    ForEach-Object { '  {0,-34} {1,-16} {2} ({3})' -f $_.PrincipalLogin, $_.ResourceId, $_.Scope, $_.HowHeld }
 
 ''
 $appResource = Get-OktaSyncResource -Path $Path -ResourceType app | Where-Object DisplayName -eq $App
 "Who can use {0} ({1}):" -f $App, $appResource.ResourceId
-Get-OktaSyncGrant -Path $Path -ResourceType app -ResourceId $appResource.ResourceId |
+Get-OktaSyncGrant -Path $Path -ResourceType app -ResourceId $appResource.ResourceId -Expand |
     ForEach-Object {
-        if ($_.PrincipalType -eq 'user') { '  user   {0}' -f $_.PrincipalLogin }
+        if ($_.PrincipalType -eq 'user') { '  user   {0,-34} {1}' -f $_.PrincipalLogin, $_.HowHeld }
         else { "  group  '{0}' (its members inherit access)" -f $_.PrincipalName }
     }
 

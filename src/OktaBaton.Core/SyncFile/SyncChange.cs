@@ -11,4 +11,10 @@ public enum SyncChange
 
     /// <summary>A resource in both files whose status differs (e.g. a user ACTIVE → SUSPENDED).</summary>
     StatusChanged,
+
+    /// <summary>
+    /// A grant in both files held differently: directly ↔ through groups, through other groups, or reaching more or
+    /// less (an admin role's targets).
+    /// </summary>
+    HoldingChanged,
 }

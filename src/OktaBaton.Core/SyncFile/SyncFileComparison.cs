@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -26,6 +27,7 @@ public sealed class SyncFileComparison : IDisposable
     private readonly SyncQueryFilter _filter;
     private List<string>? _warnings;
     private SyncFileHandle? _reference;
+    private SyncQueryFilter? _resourceFilter;
     private SyncFileHandle? _difference;
 
     public SyncFileComparison(string referencePath, string differencePath, SyncQueryFilter? filter = null)
@@ -47,8 +49,11 @@ public sealed class SyncFileComparison : IDisposable
     public IReadOnlyList<string> Validate()
     {
         if (_warnings is not null) return _warnings;
-        _reference ??= SyncFileHandle.Open(_referencePath, cancellationToken: CancellationToken);
-        _difference ??= SyncFileHandle.Open(_differencePath, cancellationToken: CancellationToken);
+        _filter.Validate();
+        var referenceIndex = new QueryIndex();
+        var differenceIndex = new QueryIndex();
+        _reference ??= SyncFileHandle.Open(_referencePath, referenceIndex.Visitor(), cancellationToken: CancellationToken);
+        _difference ??= SyncFileHandle.Open(_differencePath, differenceIndex.Visitor(), cancellationToken: CancellationToken);
         var (referenceHeader, referenceTrailer) = (_reference.Header, _reference.Trailer);
         var (differenceHeader, differenceTrailer) = (_difference.Header, _difference.Trailer);
         var warnings = new List<string>();
@@ -62,6 +67,20 @@ public sealed class SyncFileComparison : IDisposable
             warnings.Add("The files were synced with different options (" + string.Join(", ", changedOptions)
                 + "): some drift may come from the options rather than the org.");
         }
+        // an id neither file holds would silently compare nothing
+        var inReference = new List<string>();
+        var resolvedReference = _filter.Resolve(referenceIndex, inReference, "either sync file");
+        var inDifference = new List<string>();
+        var resolvedDifference = _filter.Resolve(differenceIndex, inDifference, "either sync file");
+        _resourceFilter = new SyncQueryFilter
+        {
+            ResourceTypes = _filter.ResourceTypes,
+            ResourceIds = _filter.ResourceIds,
+            EntitlementIds = _filter.EntitlementIds,
+            Slugs = _filter.Slugs,
+            PrincipalIds = resolvedReference.PrincipalIds.Union(resolvedDifference.PrincipalIds, StringComparer.Ordinal).ToList(),
+        };
+        warnings.AddRange(inReference.Intersect(inDifference, StringComparer.Ordinal));
         foreach (var warning in referenceTrailer.Warnings) warnings.Add("The reference sync file is incomplete: " + warning.Message);
         foreach (var warning in differenceTrailer.Warnings) warnings.Add("The difference sync file is incomplete: " + warning.Message);
         _warnings = warnings;
@@ -80,36 +99,37 @@ public sealed class SyncFileComparison : IDisposable
     }
 
     /// <summary>
-    /// Grants added and removed. With <paramref name="expand"/>, grants inherited through groups count too, each
-    /// identified by its grant id and Via: a user who joins a group holding SUPER_ADMIN gains a SUPER_ADMIN grant Via
-    /// that group's grant.
+    /// Grants added, removed, and held differently. With <paramref name="expand"/>, access held through groups counts
+    /// too, one record per principal and entitlement: a user who joins a group holding SUPER_ADMIN gains SUPER_ADMIN
+    /// (Added, through that group); a user who held it directly and now only through a group is HoldingChanged.
     /// </summary>
     public IEnumerable<SyncChangeRecord> GrantChanges(bool expand = false)
     {
         Validate();
-        // Keys of the older file -> seen in the newer one; only the older file's keys are held.
-        var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var grant in new SyncFileQuery(_reference!, _filter).Grants(expand)) seen[KeyOf(grant)] = false;
+        // grant id of the older file → how it was held, and whether the newer file has it; only the older file's are held
+        var older = new Dictionary<string, (string Holding, bool Seen)>(StringComparer.Ordinal);
+        foreach (var grant in new SyncFileQuery(_reference!, _filter).Grants(expand)) older[grant.GrantId] = (SyncChangeRecord.HoldingOf(grant), false);
 
-        var removed = seen.Count;
+        var removed = older.Count;
         foreach (var grant in new SyncFileQuery(_difference!, _filter).Grants(expand))
         {
-            var key = KeyOf(grant);
-            if (seen.TryGetValue(key, out var already))
+            if (!older.TryGetValue(grant.GrantId, out var before))
             {
-                if (!already) removed--;
-                seen[key] = true;
+                yield return SyncChangeRecord.ForGrant(SyncChange.Added, grant);
                 continue;
             }
-            yield return SyncChangeRecord.ForGrant(SyncChange.Added, grant);
+            if (!before.Seen) removed--;
+            older[grant.GrantId] = (before.Holding, true);
+            if (!string.Equals(before.Holding, SyncChangeRecord.HoldingOf(grant), StringComparison.Ordinal))
+            {
+                yield return SyncChangeRecord.ForGrant(SyncChange.HoldingChanged, grant, before.Holding);
+            }
         }
         if (removed == 0) yield break;
 
         foreach (var grant in new SyncFileQuery(_reference!, _filter).Grants(expand))
         {
-            var key = KeyOf(grant);
-            if (seen[key]) continue;
-            seen[key] = true;
+            if (older[grant.GrantId].Seen) continue;
             yield return SyncChangeRecord.ForGrant(SyncChange.Removed, grant);
         }
     }
@@ -159,7 +179,8 @@ public sealed class SyncFileComparison : IDisposable
     /// </summary>
     private bool MatchesResource(ResourceId id)
     {
-        if (!_filter.MatchesResource(id) || !_filter.MatchesPrincipal(id)) return false;
+        var filter = _resourceFilter ?? _filter;
+        if (!filter.MatchesResource(id) || !filter.MatchesPrincipal(id)) return false;
         if (_filter.EntitlementIds.Count == 0) return true;
         foreach (var entitlementId in _filter.EntitlementIds)
         {
@@ -179,8 +200,6 @@ public sealed class SyncFileComparison : IDisposable
 
     private static SyncChangeRecord Resource(SyncChange change, Resource resource, string? oldStatus, string? newStatus) =>
         SyncChangeRecord.ForResource(change, resource.Id.ResourceType, resource.Id.Resource, resource.DisplayName, oldStatus, newStatus);
-
-    private static string KeyOf(SyncGrantRecord grant) => grant.Via is null ? grant.GrantId : grant.GrantId + "\n" + grant.Via;
 
     /// <summary>Closes both files.</summary>
     public void Dispose()

@@ -16,6 +16,7 @@ public sealed class SyncFileQuery
     private readonly SyncFileHandle? _file;
     private readonly SyncQueryFilter _filter;
     private List<SyncWarning> _fileWarnings = new();
+    private List<string> _queryWarnings = new();
 
     /// <summary>A query of the file at <paramref name="path"/>: each enumeration opens and validates it once, before its first record.</summary>
     public SyncFileQuery(string path, SyncQueryFilter? filter = null)
@@ -37,82 +38,134 @@ public sealed class SyncFileQuery
     /// <summary>What the sync could not read, from the file; filled once an enumeration has started.</summary>
     public IReadOnlyList<SyncWarning> FileWarnings => _fileWarnings;
 
+    /// <summary>
+    /// Why the answer may be less than asked for: ids the file does not hold, groups whose members it lacks. Filled once
+    /// an enumeration has started, before its first record.
+    /// </summary>
+    public IReadOnlyList<string> QueryWarnings => _queryWarnings;
+
     public IEnumerable<SyncResourceRecord> Resources()
     {
-        using var use = Use(null);
+        _filter.Validate();
+        var index = new QueryIndex();
+        using var use = Use(index.Visitor());
+        var filter = Resolve(index, use.File);
         using var reader = use.File.Read();
         foreach (var resource in reader.ReadResources())
         {
-            if (_filter.MatchesResource(resource.Id)) yield return new SyncResourceRecord(resource);
+            if (filter.MatchesResource(resource.Id)) yield return new SyncResourceRecord(resource);
         }
     }
 
     public IEnumerable<SyncEntitlementRecord> Entitlements()
     {
-        var names = new Dictionary<ResourceId, string>();
-        using var use = Use(new SyncFileVisitor { Resource = resource => names[resource.Id] = resource.DisplayName });
+        _filter.Validate();
+        var index = new QueryIndex();
+        using var use = Use(index.Visitor());
+        var filter = Resolve(index, use.File);
         using var reader = use.File.Read();
         foreach (var entitlement in reader.ReadEntitlements())
         {
-            if (!_filter.MatchesEntitlement(entitlement.Id, entitlement.Resource, entitlement.Slug)) continue;
-            yield return new SyncEntitlementRecord(entitlement, names.TryGetValue(entitlement.Resource, out var name) ? name : null);
+            if (!filter.MatchesEntitlement(entitlement.Id, entitlement.Resource, entitlement.Slug)) continue;
+            yield return new SyncEntitlementRecord(entitlement, index.NameOf(entitlement.Resource));
         }
     }
 
     /// <summary>
-    /// The grants that match the filter. With <paramref name="expand"/>, each grant to a group that its members
-    /// inherit is followed by one record per member, whose Via names the group grant.
+    /// The grants that match the filter, one record per grant of the file. With <paramref name="expand"/>, one record per
+    /// principal and entitlement instead: a user who holds an entitlement directly, through one or more groups (their
+    /// grants expanded through the groups' members), or both, is one record saying so, with one GrantId.
     /// </summary>
+    /// <remarks>
+    /// A principal's own grants are listed where the file has them; the users who hold an entitlement only through groups
+    /// are listed after the entitlement's last grant. Memory holds the resource index, the members of the groups being
+    /// expanded and the users listed for the entitlements whose grants are being read — not the file's grants.
+    /// </remarks>
     public IEnumerable<SyncGrantRecord> Grants(bool expand = false)
     {
-        var index = new Dictionary<ResourceId, PrincipalInfo>();
-        var expansions = new Dictionary<string, List<ResourceId>>(StringComparer.Ordinal);
-        var visitor = new SyncFileVisitor
+        _filter.Validate();
+        var index = new QueryIndex();
+        var expansion = new HoldingExpansion();
+        long seen = 0;
+        SyncQueryFilter? filter = null;
+        using var use = Use(index.Visitor(!expand ? null : grant =>
         {
-            Resource = resource =>
-            {
-                var user = resource.Trait("user");
-                index[resource.Id] = new PrincipalInfo(resource.DisplayName, user?.GetString("login"), resource.Profile.GetString("email"));
-            },
-            Grant = !expand ? null : grant =>
-            {
-                if (grant.Expandable.Count == 0 || !Matches(grant)) return;
-                foreach (var through in grant.Expandable) expansions[through] = new List<ResourceId>();
-            },
-        };
-        using var use = Use(visitor);
-        if (expansions.Count > 0)
+            // the filter's principals are resolved only after this pass, so every expandable grant is noted here
+            if (MatchesEntitlement(_filter, grant)) expansion.Note(grant, seen);
+            seen++;
+        }));
+        filter = Resolve(index, use.File);
+        if (expand)
         {
-            using var reader = use.File.Read();
-            foreach (var grant in reader.ReadGrants())
+            foreach (var (entitlementId, groupId) in expansion.GroupsWithoutMembers(index))
             {
-                if (expansions.TryGetValue(grant.EntitlementId, out var members)) members.Add(grant.Principal);
+                var group = new ResourceId(ResourceTypes.Group, groupId);
+                _queryWarnings.Add($"Group '{index.NameOf(group) ?? groupId}' ({groupId}) holds {entitlementId}, but the file does not have its members "
+                    + "(groups were not synced): the users who hold it through that group are not listed.");
+            }
+            if (expansion.NeedsMembers)
+            {
+                using var reader = use.File.Read();
+                foreach (var grant in reader.ReadGrants()) expansion.NoteMember(grant, filter.MatchesPrincipal);
             }
         }
 
         using (var reader = use.File.Read())
         {
+            long ordinal = -1;
             foreach (var grant in reader.ReadGrants())
             {
-                if (!Matches(grant)) continue;
+                ordinal++;
+                if (!MatchesEntitlement(filter, grant)) continue;
                 var (resource, slug) = EntitlementIds.Parse(grant.EntitlementId);
-                var resourceName = index.TryGetValue(resource, out var info) ? info.Name : null;
-                if (_filter.MatchesPrincipal(grant.Principal))
+                var resourceName = index.NameOf(resource);
+                if (filter.MatchesPrincipal(grant.Principal))
                 {
-                    yield return Record(grant.Id, grant.EntitlementId, resource, resourceName, slug, grant.Principal, index, null);
+                    var groups = expand && grant.Principal.ResourceType == ResourceTypes.User
+                        ? expansion.GroupsOf(grant.EntitlementId, grant.Principal.Resource)
+                        : new List<GroupGrant>();
+                    if (expand) expansion.Listed(grant.EntitlementId, grant.Principal.Resource);
+                    yield return Own(grant, resource, resourceName, slug, groups, index);
                 }
                 if (!expand) continue;
-                foreach (var through in grant.Expandable)
+                foreach (var (userId, groups) in expansion.MembersAfter(grant.EntitlementId, ordinal))
                 {
-                    if (!expansions.TryGetValue(through, out var members)) continue;
-                    foreach (var member in members)
-                    {
-                        if (!_filter.MatchesPrincipal(member)) continue;
-                        yield return Record(grant.EntitlementId + ":" + member, grant.EntitlementId, resource, resourceName, slug, member, index, grant.Id);
-                    }
+                    var reach = GrantReach.For(resource, index);
+                    foreach (var group in groups) reach.Add(group.Scope);
+                    var user = new ResourceId(ResourceTypes.User, userId);
+                    yield return new SyncGrantRecord(grant.EntitlementId, resource, resourceName, slug, user, index.Find(user), direct: false,
+                        Named(groups.ConvertAll(g => g.GroupId), index), throughUnknownGroup: false, reach);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The record of a principal's own grant: direct unless the file marks it inherited (held through groups it cannot
+    /// show), with the file's groups it also comes through (-Expand) and what the grants reach.
+    /// </summary>
+    private static SyncGrantRecord Own(Grant grant, ResourceId resource, string? resourceName, string slug, List<GroupGrant> groups, QueryIndex index)
+    {
+        var reach = GrantReach.For(resource, index);
+        if (!grant.IsInherited) reach.Add(grant.Scope);
+        var groupIds = groups.ConvertAll(g => g.GroupId);
+        foreach (var group in groups) reach.Add(group.Scope);
+        foreach (var known in grant.InheritedThrough ?? Array.Empty<string>())
+        {
+            if (!groupIds.Contains(known)) groupIds.Add(known);
+        }
+        return new SyncGrantRecord(grant.EntitlementId, resource, resourceName, slug, grant.Principal, index.Find(grant.Principal), !grant.IsInherited,
+            Named(groupIds, index), throughUnknownGroup: grant.IsInherited, reach);
+    }
+
+    private static List<(string Id, string? Name)> Named(List<string> groupIds, QueryIndex index) =>
+        groupIds.ConvertAll(id => (id, index.NameOf(new ResourceId(ResourceTypes.Group, id))));
+
+    /// <summary>The filter with principals named by login or e-mail resolved, after warning about ids the file lacks.</summary>
+    private SyncQueryFilter Resolve(QueryIndex index, SyncFileHandle file)
+    {
+        _queryWarnings = new List<string>();
+        return _filter.Resolve(index, _queryWarnings, "the sync file '" + System.IO.Path.GetFileName(file.Path) + "'");
     }
 
     /// <summary>
@@ -144,16 +197,11 @@ public sealed class SyncFileQuery
         foreach (var grant in reader.ReadGrants()) visitor.Grant(grant);
     }
 
-    private bool Matches(Grant grant)
+    private static bool MatchesEntitlement(SyncQueryFilter filter, Grant grant)
     {
         var (resource, slug) = EntitlementIds.Parse(grant.EntitlementId);
-        return _filter.MatchesEntitlement(grant.EntitlementId, resource, slug);
+        return filter.MatchesEntitlement(grant.EntitlementId, resource, slug);
     }
-
-    private static SyncGrantRecord Record(string grantId, string entitlementId, ResourceId resource, string? resourceName, string slug,
-        ResourceId principal, Dictionary<ResourceId, PrincipalInfo> index, string? via) =>
-        new(grantId, entitlementId, resource.ResourceType, resource.Resource, resourceName, slug, principal.ResourceType, principal.Resource,
-            index.TryGetValue(principal, out var info) ? info : null, via);
 
     private readonly struct FileUse : IDisposable
     {

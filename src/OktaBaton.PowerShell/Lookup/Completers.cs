@@ -48,7 +48,7 @@ public abstract class OrgNameCompleter : IArgumentCompleter
     }
 
     /// <summary>A bare word where PowerShell reads one as a string (logins with '@' inside included); quoted otherwise.</summary>
-    private static string Quote(string value) =>
+    internal static string Quote(string value) =>
         value.Length > 0 && value.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', '(', ')', '{', '}', ';', ',', '&', '|', '<', '>' }) < 0 && value[0] is not ('@' or '#' or '-')
             ? value
             : "'" + value.Replace("'", "''") + "'";

@@ -29,10 +29,12 @@ public sealed class CompareOktaSyncCommand : OktaCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SyncFileEntitlementCompleter))]
     public string[] EntitlementId { get; set; } = Array.Empty<string>();
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SyncFilePrincipalCompleter))]
     public string[] PrincipalId { get; set; } = Array.Empty<string>();
 
     [Parameter]

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using OktaBaton.Core.SyncFile;
+using OktaBaton.PowerShell.Infrastructure;
 
 namespace OktaBaton.PowerShell.Sync;
 
@@ -11,6 +12,7 @@ public sealed class GetOktaSyncEntitlementCommand : SyncFileQueryCmdlet
 {
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SyncFileEntitlementCompleter))]
     public string[] EntitlementId { get; set; } = Array.Empty<string>();
 
     [Parameter]
@@ -22,6 +24,6 @@ public sealed class GetOktaSyncEntitlementCommand : SyncFileQueryCmdlet
         var filter = Filter();
         filter.EntitlementIds = EntitlementId;
         filter.Slugs = Slug;
-        Stream(query => query.Entitlements(), filter);
+        Stream(query => query.Entitlements(), filter, WarnAboutFilter);
     }
 }

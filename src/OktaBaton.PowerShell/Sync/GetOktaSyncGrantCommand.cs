@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using OktaBaton.Core.SyncFile;
+using OktaBaton.PowerShell.Infrastructure;
 
 namespace OktaBaton.PowerShell.Sync;
 
@@ -11,10 +12,12 @@ public sealed class GetOktaSyncGrantCommand : SyncFileQueryCmdlet
 {
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SyncFilePrincipalCompleter))]
     public string[] PrincipalId { get; set; } = Array.Empty<string>();
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SyncFileEntitlementCompleter))]
     public string[] EntitlementId { get; set; } = Array.Empty<string>();
 
     [Parameter]
@@ -35,6 +38,11 @@ public sealed class GetOktaSyncGrantCommand : SyncFileQueryCmdlet
             foreach (var warning in query.FileWarnings)
             {
                 WriteWarning("This sync file is incomplete: " + warning.Message);
+            }
+
+            foreach (var warning in query.QueryWarnings)
+            {
+                WriteWarning(warning);
             }
         });
     }

@@ -8,5 +8,5 @@ namespace OktaBaton.PowerShell.Sync;
 [OutputType(typeof(SyncResourceRecord))]
 public sealed class GetOktaSyncResourceCommand : SyncFileQueryCmdlet
 {
-    protected override void ProcessRecord() => Stream(query => query.Resources(), Filter());
+    protected override void ProcessRecord() => Stream(query => query.Resources(), Filter(), WarnAboutFilter);
 }

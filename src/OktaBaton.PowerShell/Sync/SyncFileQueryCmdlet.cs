@@ -20,6 +20,7 @@ public abstract class SyncFileQueryCmdlet : OktaCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SyncFileResourceCompleter))]
     public string[] ResourceId { get; set; } = Array.Empty<string>();
 
     protected SyncQueryFilter Filter() => new()
@@ -27,6 +28,15 @@ public abstract class SyncFileQueryCmdlet : OktaCmdlet
         ResourceTypes = ResourceType,
         ResourceIds = ResourceId,
     };
+
+    /// <summary>Names the filter's ids the file does not hold, so an empty answer is never mistaken for "none".</summary>
+    protected void WarnAboutFilter(SyncFileQuery query)
+    {
+        foreach (var warning in query.QueryWarnings)
+        {
+            WriteWarning(warning);
+        }
+    }
 
     protected string ResolvedPath() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
 

@@ -57,6 +57,61 @@ public sealed class DemoOrgSyncTests : IAsyncLifetime
         Assert.All(contents.Grants.Where(g => g.Principal.ResourceType == "user"), g => Assert.Empty(g.Expandable));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ExpandedHoldersOfEveryEntitlementAreWhatTheOrgStateReaches(bool customRoles)
+    {
+        var (_, _) = await _org.SyncAsync(new SyncOptions { SyncCustomRoles = customRoles });
+        using var state = await _org.StateAsync();
+        var expected = ExpectedHoldings.From(ExpectedSync.From(state, new ExpectedSync.Rules { CustomRoles = customRoles }).Grants);
+
+        var plain = new SyncFileQuery(_org.PathFor("sync.json")).Grants().ToList();
+        var expanded = new SyncFileQuery(_org.PathFor("sync.json")).Grants(expand: true).ToList();
+
+        Assert.Equal(plain.Count, plain.Select(g => g.GrantId).Distinct().Count());
+        Assert.Equal(expanded.Count, expanded.Select(g => g.GrantId).Distinct().Count());
+        Assert.Equal(expected.Select(p => $"{p.Key} {p.Value}"),
+            expanded.Select(g => $"{g.GrantId} {new ExpectedHoldings.Holding(g.Direct, new SortedSet<string>(g.ThroughGroupIds, StringComparer.Ordinal))}").Order(StringComparer.Ordinal));
+        Assert.Contains(expanded, g => g.Direct && g.ThroughGroupIds.Count > 0);
+        Assert.Contains(expanded, g => !g.Direct && g.ThroughGroupIds.Count > 1);
+    }
+
+    [Fact]
+    public async Task InheritedGrantsMergeWithTheGroupsTheFileDoesShow()
+    {
+        await _org.SyncAsync(new SyncOptions { GroupNameFilter = "Eng" });
+        using var state = await _org.StateAsync();
+        var root = state.RootElement;
+        string Id(string collection, string name) => root.GetProperty(collection).EnumerateArray()
+            .Single(x => (collection == "apps" ? x.GetProperty("label") : x.GetProperty("profile").GetProperty(collection == "users" ? "login" : "name")).GetString() == name)
+            .GetProperty("id").GetString()!;
+        var slack = Id("apps", "Slack");
+
+        var holders = new SyncFileQuery(_org.PathFor("sync.json"), new SyncQueryFilter { EntitlementIds = { $"app:{slack}:access" } }).Grants(expand: true)
+            .Where(g => g.PrincipalType == "user").ToDictionary(g => g.PrincipalLogin!);
+
+        // uma is in Engineering and Contractors (left out by the filter): Engineering, in the file, shows her access
+        var uma = holders["uma.usman@contractors.example"];
+        Assert.Equal((false, Id("groups", "Engineering")), (uma.Direct, uma.ThroughGroupIds.Single()));
+        // quinn only through Contractors: inherited, named by id since the file has no such group
+        var quinn = holders["quinn.quade@contractors.example"];
+        Assert.Equal((false, Id("groups", "Contractors")), (quinn.Direct, quinn.ThroughGroupIds.Single()));
+        // alice directly, and through Engineering
+        var alice = holders["alice.anderson@acme.example"];
+        Assert.Equal((true, Id("groups", "Engineering")), (alice.Direct, alice.ThroughGroupIds.Single()));
+    }
+
+    [Fact]
+    public async Task AccessThroughAGroupOktaDoesNotNameIsHeldThroughAnUnknownGroup()
+    {
+        await _org.SyncAsync(new SyncOptions { ResourceTypes = { "user", "app" } });
+        var records = new SyncFileQuery(_org.PathFor("sync.json")).Grants(expand: true).Where(g => !g.Direct).ToList();
+
+        Assert.NotEmpty(records);
+        Assert.All(records, g => Assert.NotNull(g.Through));
+    }
+
     [Fact]
     public async Task UserTraitsFollowTheStatusMappingAndProfile()
     {

@@ -92,12 +92,12 @@ public sealed class SyncFileComparisonTests(DriftedOrgFixture org) : IClassFixtu
         var changes = new SyncFileComparison(org.BeforePath, org.AfterPath).Changes().ToList();
 
         Assert.Equal(expected, changes.Select(c => (c.Change.ToString(), c.GrantId!)).Order().ToList());
-        Assert.All(changes, c => Assert.Equal((SyncChangeKind.Grant, null, null, null), (c.Kind, c.Via, c.OldStatus, c.NewStatus)));
+        Assert.All(changes, c => Assert.Equal(("Grant", null, null, null), (c.Kind, c.Via, c.OldStatus, c.NewStatus)));
         var newAdmin = User(org.After, org.NewAdminId);
         var joined = changes.Single(c => c.GrantId == $"group:{org.AdminGroupId}:member:user:{org.NewAdminId}");
         Assert.Equal(("group", org.AdminGroupId, "Okta Admins", "member", "user", org.NewAdminId), (joined.ResourceType, joined.ResourceId, joined.ResourceName, joined.Slug, joined.PrincipalType, joined.PrincipalId));
         Assert.Equal((Login(newAdmin), Email(newAdmin)), (joined.PrincipalLogin, joined.PrincipalEmail));
-        var unassigned = changes.Single(c => c.Change == SyncChange.Removed);
+        var unassigned = changes.Single(c => c.Change == nameof(SyncChange.Removed));
         var app = org.Before.RootElement.GetProperty("apps").EnumerateArray().Single(a => DriftedOrgFixture.Id(a) == org.UnassignedAppId);
         Assert.Equal((app.GetProperty("label").GetString(), Login(User(org.Before, org.UnassignedUserId)), $"app:{org.UnassignedAppId}:access"),
             (unassigned.ResourceName, unassigned.PrincipalLogin, unassigned.EntitlementId));
@@ -106,7 +106,7 @@ public sealed class SyncFileComparisonTests(DriftedOrgFixture org) : IClassFixtu
     [Fact]
     public void ResourcesShowTheSuspendedUserAndNothingElse()
     {
-        var changes = new SyncFileComparison(org.BeforePath, org.AfterPath).Changes(includeResources: true).Where(c => c.Kind == SyncChangeKind.Resource).ToList();
+        var changes = new SyncFileComparison(org.BeforePath, org.AfterPath).Changes(includeResources: true).Where(c => c.Kind == nameof(SyncChangeKind.Resource)).ToList();
 
         var statusChanges = org.After.RootElement.GetProperty("users").EnumerateArray()
             .Select(u => (Id: DriftedOrgFixture.Id(u), Old: User(org.Before, DriftedOrgFixture.Id(u)).GetProperty("status").GetString(), New: u.GetProperty("status").GetString()))
@@ -114,7 +114,7 @@ public sealed class SyncFileComparisonTests(DriftedOrgFixture org) : IClassFixtu
         Assert.Equal(new[] { (org.SuspendedUserId, "ACTIVE", "SUSPENDED") }, statusChanges.Select(u => (u.Id, u.Old!, u.New!)));
         var change = Assert.Single(changes);
         var user = User(org.After, org.SuspendedUserId);
-        Assert.Equal((SyncChange.StatusChanged, "user", org.SuspendedUserId, "ACTIVE", "SUSPENDED", null),
+        Assert.Equal(("StatusChanged", "user", org.SuspendedUserId, "ACTIVE", "SUSPENDED", null),
             (change.Change, change.ResourceType, change.ResourceId, change.OldStatus, change.NewStatus, change.GrantId));
         Assert.Equal($"{user.GetProperty("profile").GetProperty("firstName").GetString()} {user.GetProperty("profile").GetProperty("lastName").GetString()}", change.ResourceName);
     }
@@ -130,31 +130,41 @@ public sealed class SyncFileComparisonTests(DriftedOrgFixture org) : IClassFixtu
         var extra = withCustom.Except(plain).ToList();
         Assert.Contains(extra, r => r.StartsWith("custom-role:", StringComparison.Ordinal));
         Assert.Equal(extra, forwards.Select(c => c.ResourceType + ":" + c.ResourceId).Order(StringComparer.Ordinal));
-        Assert.All(forwards, c => Assert.Equal(SyncChange.Added, c.Change));
+        Assert.All(forwards, c => Assert.Equal("Added", c.Change));
         Assert.Equal(extra, backwards.Select(c => c.ResourceType + ":" + c.ResourceId).Order(StringComparer.Ordinal));
-        Assert.All(backwards, c => Assert.Equal(SyncChange.Removed, c.Change));
+        Assert.All(backwards, c => Assert.Equal("Removed", c.Change));
         Assert.All(forwards.Concat(backwards), c => Assert.False(string.IsNullOrEmpty(c.ResourceName)));
     }
 
     [Fact]
-    public void ExpandAddsWhoGainedAccessThroughAGroupWithVia()
+    public void ExpandReportsOneChangePerPrincipalAndEntitlementWithHowItIsHeld()
     {
-        var before = ExpectedSync.From(org.Before, Defaults).Grants;
-        var after = ExpectedSync.From(org.After, Defaults).Grants;
-        var beforeKeys = before.Concat(Inherited(before)).ToHashSet();
-        var afterKeys = after.Concat(Inherited(after)).ToHashSet();
-        var expected = afterKeys.Except(beforeKeys).Select(k => ("Added", k)).Concat(beforeKeys.Except(afterKeys).Select(k => ("Removed", k))).Order().ToList();
+        var before = ExpectedHoldings.From(ExpectedSync.From(org.Before, Defaults).Grants);
+        var after = ExpectedHoldings.From(ExpectedSync.From(org.After, Defaults).Grants);
+        var expected = after.Keys.Except(before.Keys).Select(k => ("Added", k))
+            .Concat(before.Keys.Except(after.Keys).Select(k => ("Removed", k)))
+            .Concat(after.Keys.Intersect(before.Keys).Where(k => after[k].ToString() != before[k].ToString()).Select(k => ("HoldingChanged", k)))
+            .Order().ToList();
 
         var changes = new SyncFileComparison(org.BeforePath, org.AfterPath).Changes(expand: true).ToList();
 
-        Assert.Equal(expected, changes.Select(c => (c.Change.ToString(), c.Via is null ? c.GrantId! : c.GrantId + " via " + c.Via)).Order().ToList());
+        Assert.Equal(expected, changes.Select(c => (c.Change, c.GrantId!)).Order().ToList());
+        Assert.Equal(changes.Count, changes.Select(c => c.GrantId).Distinct().Count());
         var promoted = DriftedOrgFixture.Groups(org.After.RootElement).Single(g => DriftedOrgFixture.Id(g) == org.PromotedGroupId)
-            .GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()!).Order().ToList();
-        var viaPromoted = changes.Where(c => c.Via == $"role:SUPER_ADMIN:assigned:group:{org.PromotedGroupId}").ToList();
-        Assert.Equal(promoted, viaPromoted.Select(c => c.PrincipalId!).Order());
-        Assert.All(viaPromoted, c => Assert.Equal((SyncChange.Added, "user", "Super Administrator"), (c.Change, c.PrincipalType, c.ResourceName)));
-        var viaAdmins = changes.Single(c => c.Via == $"role:SUPER_ADMIN:assigned:group:{org.AdminGroupId}");
-        Assert.Equal((SyncChange.Added, org.NewAdminId, $"role:SUPER_ADMIN:assigned:user:{org.NewAdminId}"), (viaAdmins.Change, viaAdmins.PrincipalId, viaAdmins.GrantId));
+            .GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()!).ToList();
+        // every member of the promoted group gains SUPER_ADMIN through it — or, already holding it, now holds it through it too
+        foreach (var member in promoted)
+        {
+            var change = changes.Single(c => c.GrantId == $"role:SUPER_ADMIN:assigned:user:{member}");
+            Assert.Contains(org.PromotedGroupId, change.Through!, StringComparison.Ordinal);
+            Assert.Equal(before.ContainsKey(change.GrantId!) ? "HoldingChanged" : "Added", change.Change);
+        }
+        var joined = changes.Single(c => c.GrantId == $"role:SUPER_ADMIN:assigned:user:{org.NewAdminId}");
+        var key = $"role:SUPER_ADMIN:assigned:user:{org.NewAdminId}";
+        Assert.Equal((before.ContainsKey(key) ? "HoldingChanged" : "Added", after[key].Direct, $"Okta Admins ({org.AdminGroupId})", "org-wide"),
+            (joined.Change, joined.Direct, joined.Through, joined.Scope));
+        Assert.Contains($"{Login(User(org.After, org.NewAdminId))} ", joined.ToString(), StringComparison.Ordinal);
+        Assert.Contains("through group 'Okta Admins'", joined.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,9 +177,9 @@ public sealed class SyncFileComparisonTests(DriftedOrgFixture org) : IClassFixtu
 
         var ofSuspended = new SyncFileComparison(org.BeforePath, org.AfterPath, new SyncQueryFilter { PrincipalIds = { "user:" + org.SuspendedUserId } })
             .Changes(includeResources: true).ToList();
-        var change = Assert.Single(ofSuspended, c => c.Kind == SyncChangeKind.Resource);
+        var change = Assert.Single(ofSuspended, c => c.Kind == "Resource");
         Assert.Equal(org.SuspendedUserId, change.ResourceId);
-        Assert.All(ofSuspended.Where(c => c.Kind == SyncChangeKind.Grant), c => Assert.Equal(org.SuspendedUserId, c.PrincipalId));
+        Assert.All(ofSuspended.Where(c => c.Kind == "Grant"), c => Assert.Equal(org.SuspendedUserId, c.PrincipalId));
 
         var apps = new SyncFileComparison(org.BeforePath, org.AfterPath, new SyncQueryFilter { ResourceTypes = { "app" } }).Changes(includeResources: true).ToList();
         Assert.Contains(apps, c => c.GrantId == $"app:{org.UnassignedAppId}:access:user:{org.UnassignedUserId}");
@@ -186,8 +196,8 @@ public sealed class SyncFileComparisonTests(DriftedOrgFixture org) : IClassFixtu
         var first = comparison.Changes(expand: true, includeResources: true).Select(c => (c.Change, c.Kind, c.GrantId, c.Via, c.ResourceId)).ToList();
         var second = new SyncFileComparison(org.BeforePath, org.AfterAgainPath).Changes(expand: true, includeResources: true).Select(c => (c.Change, c.Kind, c.GrantId, c.Via, c.ResourceId)).ToList();
         Assert.Equal(first, second);
-        Assert.Equal(SyncChangeKind.Resource, first[0].Kind);
-        Assert.Equal(first.OrderBy(c => c.Kind == SyncChangeKind.Grant).ThenBy(c => c.Change == SyncChange.Removed).Select(c => c.Change), first.Select(c => c.Change));
+        Assert.Equal("Resource", first[0].Kind);
+        Assert.Equal(first.OrderBy(c => c.Kind == "Grant").ThenBy(c => c.Change == "Removed").Select(c => c.Change), first.Select(c => c.Change));
     }
 
     [Fact]
@@ -210,23 +220,6 @@ public sealed class SyncFileComparisonTests(DriftedOrgFixture org) : IClassFixtu
         Assert.Empty(reported);
         Assert.Equal(truncated, error.FilePath);
         Assert.Throws<FileNotFoundException>(() => new SyncFileComparison(org.Org.PathFor("none.json"), org.AfterPath).Validate());
-    }
-
-    /// <summary>Per grant to a group (app or role) that its members inherit: one key per member, "grant via group grant".</summary>
-    private static IEnumerable<string> Inherited(SortedSet<string> grants)
-    {
-        foreach (var grant in grants)
-        {
-            var marker = grant.LastIndexOf(":group:", StringComparison.Ordinal);
-            if (marker < 0 || grant.StartsWith("group:", StringComparison.Ordinal)) continue;
-            var entitlement = grant[..marker];
-            var group = grant[(marker + ":group:".Length)..];
-            var prefix = $"group:{group}:member:user:";
-            foreach (var member in grants.Where(g => g.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                yield return $"{entitlement}:user:{member[prefix.Length..]} via {grant}";
-            }
-        }
     }
 
     private static JsonElement User(JsonDocument state, string id) => state.RootElement.GetProperty("users").EnumerateArray().Single(u => DriftedOrgFixture.Id(u) == id);

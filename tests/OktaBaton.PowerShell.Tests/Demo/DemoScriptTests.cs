@@ -41,22 +41,32 @@ public sealed class DemoScriptTests(SimulatedOrg org) : IClassFixture<SimulatedO
         }
     }
 
+    /// <summary>One line per user: "login directly", "login through group 'X'" or "login directly and through group 'X'".</summary>
     private static List<string> SuperAdminLines(JsonElement state)
     {
         var users = state.GetProperty("users").EnumerateArray().ToDictionary(u => u.GetProperty("id").GetString()!, u => u.GetProperty("profile").GetProperty("login").GetString()!);
         var groups = state.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("id").GetString()!);
         static bool ActiveSuperAdmin(JsonElement role) => role.GetProperty("type").GetString() == "SUPER_ADMIN" && role.GetProperty("status").GetString() == "ACTIVE";
 
-        var lines = state.GetProperty("userRoles").EnumerateArray().Where(ActiveSuperAdmin)
-            .Select(r => users[r.GetProperty("userId").GetString()!] + " directly").ToList();
+        var direct = state.GetProperty("userRoles").EnumerateArray().Where(ActiveSuperAdmin).Select(r => r.GetProperty("userId").GetString()!).ToHashSet();
+        var through = new Dictionary<string, List<string>>();
         foreach (var role in state.GetProperty("groupRoles").EnumerateArray().Where(ActiveSuperAdmin))
         {
             var group = groups[role.GetProperty("groupId").GetString()!];
-            var name = group.GetProperty("profile").GetProperty("name").GetString();
-            lines.AddRange(group.GetProperty("memberIds").EnumerateArray().Select(m => $"{users[m.GetString()!]} through group '{name}'"));
+            foreach (var member in group.GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()!))
+            {
+                if (!through.TryGetValue(member, out var names)) through[member] = names = new List<string>();
+                names.Add("'" + group.GetProperty("profile").GetProperty("name").GetString() + "'");
+            }
         }
+        var lines = direct.Union(through.Keys).Select(user =>
+        {
+            var via = through.TryGetValue(user, out var names) ? (names.Count == 1 ? "group " : "groups ") + string.Join(", ", names) : null;
+            return users[user] + " " + (direct.Contains(user) ? (via is null ? "directly" : "directly and through " + via) : "through " + via);
+        }).ToList();
 
         Assert.NotEmpty(lines);
+        Assert.Contains(lines, l => l.Contains("directly and through", StringComparison.Ordinal));
         return lines.Order().ToList();
     }
 }

@@ -83,7 +83,8 @@ public sealed class CompareOktaSyncTests(DriftFixture drift) : IClassFixture<Dri
     private static readonly string[] Columns =
     {
         "Change", "Kind", "GrantId", "EntitlementId", "ResourceType", "ResourceId", "ResourceName", "Slug", "PrincipalType", "PrincipalId",
-        "PrincipalName", "PrincipalLogin", "PrincipalEmail", "Via", "OldStatus", "NewStatus",
+        "PrincipalName", "PrincipalLogin", "PrincipalEmail", "PrincipalStatus", "Direct", "Through", "Via", "Scope", "OldHolding", "NewHolding",
+        "OldStatus", "NewStatus",
     };
 
     private PowerShellRun Compare(string arguments, string? reference = null, string? difference = null)
@@ -116,11 +117,12 @@ public sealed class CompareOktaSyncTests(DriftFixture drift) : IClassFixture<Dri
     [Fact]
     public void ExpandAndIncludeResourcesAddInheritedAccessAndTheDisabledUser()
     {
-        var before = Grants(drift.Before);
-        var after = Grants(drift.After);
-        var beforeKeys = before.Concat(Inherited(before)).ToHashSet();
-        var afterKeys = after.Concat(Inherited(after)).ToHashSet();
-        var expected = afterKeys.Except(beforeKeys).Select(k => "Added " + k).Concat(beforeKeys.Except(afterKeys).Select(k => "Removed " + k)).Order().ToList();
+        var before = Holdings(Grants(drift.Before));
+        var after = Holdings(Grants(drift.After));
+        var expected = after.Keys.Except(before.Keys).Select(k => "Added " + k)
+            .Concat(before.Keys.Except(after.Keys).Select(k => "Removed " + k))
+            .Concat(after.Keys.Intersect(before.Keys).Where(k => after[k] != before[k]).Select(k => "HoldingChanged " + k))
+            .Order().ToList();
 
         var run = Compare("-Expand -IncludeResources");
 
@@ -133,14 +135,16 @@ public sealed class CompareOktaSyncTests(DriftFixture drift) : IClassFixture<Dri
         Assert.Equal("SUSPENDED", Text(resource, "NewStatus"));
 
         var grants = run.Output.Where(o => Text(o, "Kind") == "Grant").ToList();
-        Assert.Equal(expected, grants.Select(o => Text(o, "Change") + " " + (Text(o, "Via") is { } via ? Text(o, "GrantId") + " via " + via : Text(o, "GrantId"))).Order().ToList());
+        Assert.Equal(expected, grants.Select(o => Text(o, "Change") + " " + Text(o, "GrantId")).Order().ToList());
         var promoted = DriftFixture.Members(drift.After.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("id").GetString() == drift.PromotedGroupId));
-        Assert.Equal(promoted.Order(), grants.Where(o => Text(o, "Via") == $"role:SUPER_ADMIN:assigned:group:{drift.PromotedGroupId}").Select(o => Text(o, "PrincipalId")!).Order());
+        Assert.Equal(promoted.Order(), grants.Where(o => Text(o, "Via")?.Contains($"role:SUPER_ADMIN:assigned:group:{drift.PromotedGroupId}", StringComparison.Ordinal) == true)
+            .Select(o => Text(o, "PrincipalId")!).Order());
+        Assert.All(grants.Where(o => Text(o, "Change") == "HoldingChanged"), o => Assert.NotEqual(Text(o, "OldHolding"), Text(o, "NewHolding")));
 
         Assert.All(run.Output, o =>
         {
             Assert.Equal(Columns, o.Properties.Select(p => p.Name));
-            Assert.All(o.Properties.Skip(2), p => Assert.True(p.Value is null or string, p.Name));
+            Assert.All(o.Properties.Skip(2), p => Assert.True(p.Value is null or string or bool, p.Name));
         });
         var newAdmin = drift.After.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("id").GetString() == drift.NewAdminId).GetProperty("profile");
         var joined = run.Output.Single(o => Text(o, "GrantId") == $"group:{drift.AdminGroupId}:member:user:{drift.NewAdminId}");
@@ -156,7 +160,7 @@ public sealed class CompareOktaSyncTests(DriftFixture drift) : IClassFixture<Dri
         Assert.NotEmpty(superAdmins.Output);
         Assert.All(superAdmins.Output, o => Assert.Equal("role:SUPER_ADMIN:assigned", Text(o, "EntitlementId")));
         var all = Compare("-Expand").Output.Where(o => Text(o, "EntitlementId") == "role:SUPER_ADMIN:assigned");
-        Assert.Equal(all.Select(o => Text(o, "GrantId") + Text(o, "Via")), superAdmins.Output.Select(o => Text(o, "GrantId") + Text(o, "Via")));
+        Assert.Equal(all.Select(o => Text(o, "GrantId") + Text(o, "Through")), superAdmins.Output.Select(o => Text(o, "GrantId") + Text(o, "Through")));
 
         var ofUser = Compare($"-PrincipalId user:{drift.DisabledUserId} -IncludeResources");
         Assert.Equal(drift.DisabledUserId, Text(Assert.Single(ofUser.Output), "ResourceId"));
@@ -233,18 +237,29 @@ public sealed class CompareOktaSyncTests(DriftFixture drift) : IClassFixture<Dri
         return grants;
     }
 
-    /// <summary>Per grant to a group, one key per member: "grant via group grant".</summary>
-    private static IEnumerable<string> Inherited(SortedSet<string> grants)
+    /// <summary>
+    /// The -Expand view of <paramref name="grants"/>: grant id → "direct" and/or the groups it comes through. A group's
+    /// grant of anything but its own membership reaches each member.
+    /// </summary>
+    private static Dictionary<string, string> Holdings(SortedSet<string> grants)
     {
+        var held = new Dictionary<string, (bool Direct, SortedSet<string> Groups)>();
+        (bool, SortedSet<string>) Of(string key) => held.TryGetValue(key, out var h) ? h : (false, new SortedSet<string>(StringComparer.Ordinal));
         foreach (var grant in grants)
         {
+            held[grant] = (true, Of(grant).Item2);
             var marker = grant.LastIndexOf(":group:", StringComparison.Ordinal);
             if (marker < 0 || grant.StartsWith("group:", StringComparison.Ordinal)) continue;
-            var prefix = $"group:{grant[(marker + ":group:".Length)..]}:member:user:";
+            var group = grant[(marker + ":group:".Length)..];
+            var prefix = $"group:{group}:member:user:";
             foreach (var member in grants.Where(g => g.StartsWith(prefix, StringComparison.Ordinal)))
             {
-                yield return $"{grant[..marker]}:user:{member[prefix.Length..]} via {grant}";
+                var key = $"{grant[..marker]}:user:{member[prefix.Length..]}";
+                var (direct, groups) = Of(key);
+                groups.Add(group);
+                held[key] = (direct, groups);
             }
         }
+        return held.ToDictionary(p => p.Key, p => (p.Value.Direct ? "direct " : "") + string.Join(",", p.Value.Groups));
     }
 }

@@ -49,6 +49,64 @@ public sealed class SyncQueryCmdletTests(SyncFileFixture file) : IClassFixture<S
 
     private static List<string> Values(PowerShellRun run, string property) => run.Output.Select(o => (string)o.Properties[property].Value).ToList();
 
+    private List<string> Complete(string input)
+    {
+        var run = Run("$in = $in.Replace('$path', \"'$path'\"); (TabExpansion2 -inputScript $in -cursorColumn $in.Length).CompletionMatches.CompletionText",
+            null, input);
+        run.AssertNoErrors();
+        return run.Output.Where(o => o is not null).Select(o => (string)o.BaseObject).ToList();
+    }
+
+    private PowerShellRun Run(string script, string? path, string input)
+    {
+        using var session = new ModuleSession();
+        return session.Run(script, new Dictionary<string, object?> { ["path"] = path ?? file.SyncPath, ["in"] = input });
+    }
+
+    [Fact]
+    public void IdsCompleteFromTheFileTheCommandReads()
+    {
+        Assert.Equal(["role:SUPER_ADMIN:assigned"], Complete("Get-OktaSyncGrant -Path $path -EntitlementId role:SUPER"));
+        Assert.Contains("alice.anderson@acme.example", Complete("Get-OktaSyncGrant -Path $path -PrincipalId alice"));
+        Assert.Contains("group:" + file.Group("Okta Admins").GetProperty("id").GetString(), Complete("Get-OktaSyncGrant -Path $path -PrincipalId 'Okta Ad"));
+        Assert.Equal(["role:SUPER_ADMIN"], Complete("Get-OktaSyncResource -Path $path -ResourceId role:SUPER"));
+        Assert.Contains("role:HELP_DESK_ADMIN:assigned", Complete("Compare-OktaSync -ReferencePath $path -DifferencePath $path -EntitlementId role:HELP"));
+        Assert.Empty(Complete("Get-OktaSyncGrant -Path ./no-such-file.json -EntitlementId role:"));
+    }
+
+    [Fact]
+    public void AClosedVocabularyValueIsATerminatingErrorAndAnUnknownIdAWarning()
+    {
+        var type = Run("Get-OktaSyncGrant -Path $path -ResourceType groups");
+        var error = type.SingleError();
+        Assert.Equal(("OktaInvalidQueryFilter", ErrorCategory.InvalidArgument), (error.FullyQualifiedErrorId.Split(',')[0], error.CategoryInfo.Category));
+        Assert.Contains("group, app", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(type.Output);
+
+        var typo = Run("Get-OktaSyncGrant -Path $path -EntitlementId role:SUPERADMIN:assigned -Expand");
+        typo.AssertNoErrors();
+        Assert.Empty(typo.Output);
+        Assert.Contains("did you mean 'role:SUPER_ADMIN:assigned'", Assert.Single(typo.Warnings), StringComparison.Ordinal);
+
+        var login = Run("Get-OktaSyncGrant -Path $path -PrincipalId alice.anderson@acme.example -Expand");
+        login.AssertNoErrors();
+        Assert.Empty(login.Warnings);
+        Assert.Equal(Values(Run($"Get-OktaSyncGrant -Path $path -PrincipalId {file.UserId("alice.anderson@acme.example")} -Expand"), "GrantId"), Values(login, "GrantId"));
+        Assert.All(login.Output, o => Assert.Equal("ACTIVE", o.Properties["PrincipalStatus"].Value));
+    }
+
+    [Fact]
+    public void RecordsReadAsSentencesAndTheirListsAsText()
+    {
+        // (Export-Csv and ConvertTo-Json are checked in real pwsh: tests/pester/TruthfulAccess.Tests.ps1)
+        var run = Run("$r = Get-OktaSyncGrant -Path $path -EntitlementId role:SUPER_ADMIN:assigned -Expand | Where-Object PrincipalLogin -eq 'okta.admin@acme.example'; "
+            + "\"$r\"; \"$($r.ThroughGroupNames)\"; $r.ThroughGroupNames.Count");
+        run.AssertNoErrors();
+        Assert.Equal("okta.admin@acme.example holds role SUPER_ADMIN directly and through group 'Okta Admins'", run.Output[0].BaseObject);
+        Assert.Equal("Okta Admins", run.Output[1].BaseObject);
+        Assert.Equal(1, run.Output[2].BaseObject);
+    }
+
     [Fact]
     public void TokensWithoutAnExpiryAreFoundThroughTheProfile()
     {
@@ -69,29 +127,38 @@ public sealed class SyncQueryCmdletTests(SyncFileFixture file) : IClassFixture<S
         run.AssertNoErrors();
         Assert.NotEmpty(run.Output);
         var expected = new[] { "GrantId", "EntitlementId", "ResourceType", "ResourceId", "ResourceName", "Slug", "PrincipalType", "PrincipalId",
-            "PrincipalName", "PrincipalLogin", "PrincipalEmail", "Via" };
+            "PrincipalName", "PrincipalLogin", "PrincipalEmail", "PrincipalStatus", "Direct", "ThroughGroupIds", "ThroughGroupNames", "Through", "Via",
+            "Scope", "ScopeIds", "HowHeld" };
         Assert.All(run.Output, o =>
         {
             Assert.Equal(expected, o.Properties.Select(p => p.Name));
-            Assert.All(o.Properties, p => Assert.True(p.Value is null or string, p.Name));
+            // flat: text, a flag, or lists that read as "a; b" in Export-Csv
+            Assert.All(o.Properties, p => Assert.True(p.Value is null or string or bool || p.Value.GetType().Name == "ValueList", p.Name));
         });
         var carol = run.Output.Single(o => (string)o.Properties["PrincipalLogin"].Value == "carol.chen@acme.example" && (string)o.Properties["ResourceName"].Value == "Salesforce");
         Assert.Equal(("Carol Chen", "carol.chen@acme.example", "access"), ((string)carol.Properties["PrincipalName"].Value, (string)carol.Properties["PrincipalEmail"].Value, (string)carol.Properties["Slug"].Value));
     }
 
     [Fact]
-    public void ExpandListsSuperAdminsDirectAndThroughGroupsWithVia()
+    public void ExpandListsEachSuperAdminOnceDirectThroughAGroupOrBoth()
     {
         var run = Run("Get-OktaSyncGrant -Path $path -EntitlementId role:SUPER_ADMIN:assigned -Expand | Where-Object PrincipalType -eq user");
         run.AssertNoErrors();
         var admins = file.Group("Okta Admins");
+        var adminsId = admins.GetProperty("id").GetString()!;
         var members = admins.GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()!).ToList();
-        var direct = run.Output.Where(o => o.Properties["Via"].Value is null).Select(o => (string)o.Properties["PrincipalId"].Value);
-        Assert.Equal(new[] { file.UserId("okta.admin@acme.example"), file.UserId("break.glass@acme.example") }.Order(), direct.Order());
-        var inherited = run.Output.Where(o => o.Properties["Via"].Value is not null).ToList();
-        Assert.Equal(members.Order(), inherited.Select(o => (string)o.Properties["PrincipalId"].Value).Order());
-        Assert.All(inherited, o => Assert.Equal($"role:SUPER_ADMIN:assigned:group:{admins.GetProperty("id").GetString()}", o.Properties["Via"].Value));
+        var direct = new[] { file.UserId("okta.admin@acme.example"), file.UserId("break.glass@acme.example") };
+        Assert.Equal(members.Union(direct).Order(), run.Output.Select(o => (string)o.Properties["PrincipalId"].Value).Order());
+        Assert.All(run.Output, o =>
+        {
+            var id = (string)o.Properties["PrincipalId"].Value;
+            Assert.Equal(direct.Contains(id), o.Properties["Direct"].Value);
+            Assert.Equal(members.Contains(id) ? $"role:SUPER_ADMIN:assigned:group:{adminsId}" : null, o.Properties["Via"].Value);
+            Assert.Equal(members.Contains(id) ? "Okta Admins" : "", o.Properties["ThroughGroupNames"].Value.ToString());
+        });
         Assert.Empty(Run("Get-OktaSyncGrant -Path $path -EntitlementId role:SUPER_ADMIN:assigned | Where-Object Via").Output);
+        // Where-Object and -contains see the groups as a list
+        Assert.Equal(members.Order(), Run($"Get-OktaSyncGrant -Path $path -EntitlementId role:SUPER_ADMIN:assigned -Expand | Where-Object {{ $_.ThroughGroupIds -contains '{adminsId}' }} | ForEach-Object PrincipalId").Output.Select(o => (string)o.BaseObject).Order());
     }
 
     [Fact]
