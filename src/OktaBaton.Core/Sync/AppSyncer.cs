@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -33,19 +34,19 @@ internal sealed class AppSyncer : IResourceSyncer
             {
                 WriteResource(context, app);
                 context.Report("Apps", ++listed);
-                if (UnchangedAssignments(context, app) is { } carried) return _ => Task.FromResult(carried);
-                return token => FetchAssignmentsAsync(context, app, token);
+                return Refreshed(context, app) ?? (token => FetchAssignmentsAsync(context, app, token));
             },
             assignments =>
             {
-                if (assignments.Carried is { } block)
+                if (assignments.Carried is { } carried)
                 {
-                    context.Refresh!.Previous.CarryGrants(block, context.Lane);
-                    context.Refresh.Saved(RefreshState.Pages(block.Users, UsersPage) + RefreshState.Pages(block.Groups, GroupsPage));
+                    carried.WriteTo(context.Refresh!.Previous, context.Lane);
                     context.Report("App assignments", ++done);
                     return Task.CompletedTask;
                 }
                 var entitlementId = EntitlementIds.Create(assignments.App, EntitlementSlugs.Access);
+                // in id order, whatever order Okta lists them in: a refresh can then add or drop one user in place
+                assignments.DirectUsers?.Sort(StringComparer.Ordinal);
                 if (assignments.DirectUsers is not null) context.WriteUserGrants(entitlementId, assignments.DirectUsers);
                 foreach (var group in assignments.Groups ?? new List<OktaAppGroup>()) context.WriteGroupGrant(entitlementId, group.Id);
                 GroupScopedUsers.Write(context, entitlementId, assignments.Unexplained);
@@ -56,22 +57,64 @@ internal sealed class AppSyncer : IResourceSyncer
     }
 
     /// <summary>
-    /// For a refresh: the earlier file's grants of <paramref name="app"/> (possibly none), when the earlier file has the
-    /// app, the log names no assignment or lifecycle change for it, and none of its grants names a user or group that is
-    /// gone. Grants to users through groups the file cannot show depend on those groups' members too: such a block is
-    /// carried only when no group's members moved. Null: fetch them.
+    /// For a refresh: the app's grants without listing its users and groups, when the log accounts for every change to
+    /// them. Carried as they were when no assignment or lifecycle event names the app. When every event names the one
+    /// user whose assignment it changed, the earlier grants are patched: a user whose last event removed it is dropped,
+    /// and each other named user's assignment is read (GET /apps/{id}/users/{userId}: direct, through a group, or none)
+    /// — unless that costs as much as listing the app again. Grants that hold access through groups the file cannot
+    /// show depend on those groups' members too: they are carried only when no group's members moved, and never
+    /// patched. Null: list the app's users and groups.
     /// </summary>
-    private static AppAssignments? UnchangedAssignments(SyncContext context, OktaApp app)
+    private static Func<CancellationToken, Task<AppAssignments>>? Refreshed(SyncContext context, OktaApp app)
     {
         var refresh = context.Refresh;
         if (refresh is null) return null;
         var id = new ResourceId(ResourceTypes.App, app.Id);
         var changes = refresh.Changes;
-        if (changes.AppAssignments.Contains(app.Id) || !refresh.Previous.HasResource(id)) return null;
-        var block = refresh.Previous.GrantsOf(EntitlementIds.Create(id, EntitlementSlugs.Access));
+        if (changes.AppsToRead.Contains(app.Id) || !refresh.Previous.HasResource(id)) return null;
+        var entitlementId = EntitlementIds.Create(id, EntitlementSlugs.Access);
+        var block = refresh.Previous.GrantsOf(entitlementId);
         if (block is not null && !block.CanCarry) return null;
         if (block is { HasInherited: true } && (changes.GroupMembers.Count > 0 || changes.BuiltInGroupMembers)) return null;
-        return new AppAssignments(id, null, null, new List<InheritedUser>()) { Carried = block ?? new GrantBlock(0) };
+        var listing = RefreshState.Pages(block?.Users ?? 0, UsersPage) + RefreshState.Pages(block?.Groups ?? 0, GroupsPage);
+        if (!changes.AppUserEvents.TryGetValue(app.Id, out var events))
+        {
+            refresh.Saved(listing);
+            var unchanged = new AppAssignments(id, null, null, new List<InheritedUser>()) { Carried = CarriedGrants.Unchanged(block) };
+            return _ => Task.FromResult(unchanged);
+        }
+        var everyGroupShown = context.IsSelected(ResourceTypes.Group) && !context.Options.SkipAppGroups && context.Options.GroupNameFilter is null;
+        var toRead = events.Where(e => !e.Value).Select(e => e.Key).ToList();
+        if (block is { HasInherited: true } || !everyGroupShown || toRead.Count >= listing) return null;
+        refresh.Saved(listing - toRead.Count);
+        return async token =>
+        {
+            var direct = new SortedDictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var pair in events) direct[pair.Key] = false;
+            foreach (var userId in toRead) direct[userId] = await IsDirectAsync(context, app, userId, token).ConfigureAwait(false);
+            var patch = BlockPatch.Plan(refresh.Previous, block, direct);
+            return new AppAssignments(id, null, null, new List<InheritedUser>()) { Carried = CarriedGrants.Patched(patch, entitlementId) };
+        };
+    }
+
+    /// <summary>Whether the user is assigned the app directly (scope USER); false through a group (the group's grant shows it) or not at all.</summary>
+    private static async Task<bool> IsDirectAsync(SyncContext context, OktaApp app, string userId, CancellationToken ct)
+    {
+        var path = $"/api/v1/apps/{SyncContext.Escape(app.Id)}/users/{SyncContext.Escape(userId)}";
+        try
+        {
+            var user = await context.Client.GetAsync<OktaAppUser>(path, ct).ConfigureAwait(false);
+            return !string.Equals(user.Scope, "GROUP", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (OktaApiException ex) when (ex.IsNotFound)
+        {
+            return false;
+        }
+        catch (OktaApiException ex) when (ex.IsPermissionDenied)
+        {
+            context.WarnPermissionDenied(ex, path, new ResourceId(ResourceTypes.App, app.Id), $"the assignment of user {userId} to app '{app.Label}' ({app.Id})");
+            return false;
+        }
     }
 
     /// <summary>
@@ -157,7 +200,7 @@ internal sealed class AppSyncer : IResourceSyncer
         /// <summary>The assigned group ids, when the decision on group-scoped users waits for the groups' sync (<see cref="ReconcileAsync"/>).</summary>
         public List<string>? Deferred { get; set; }
 
-        /// <summary>A refresh's unchanged grants from the earlier file, instead of fetched users and groups.</summary>
-        public GrantBlock? Carried { get; set; }
+        /// <summary>A refresh's grants from the earlier file (as they were, or patched), instead of fetched users and groups.</summary>
+        public CarriedGrants? Carried { get; set; }
     }
 }

@@ -24,7 +24,7 @@ internal sealed class GroupSyncer : IResourceSyncer
         var kept = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<string>();
         long listed = 0, done = 0;
-        await OrderedWork<(ResourceId Group, List<string>? Members, GrantBlock? Carried)>.RunAsync(
+        await OrderedWork<(ResourceId Group, List<string>? Members, CarriedGrants? Carried)>.RunAsync(
             KeptGroupsAsync(context, ct),
             context.Degree,
             group =>
@@ -47,11 +47,13 @@ internal sealed class GroupSyncer : IResourceSyncer
             {
                 if (result.Carried is not null)
                 {
-                    context.Refresh!.Previous.CarryGrants(result.Carried, context.Lane);
+                    result.Carried.WriteTo(context.Refresh!.Previous, context.Lane);
                     context.Refresh.Saved(RefreshState.Pages(result.Carried.Count, MembersPage));
                 }
                 else if (result.Members is not null)
                 {
+                    // in id order, whatever order Okta lists them in: a refresh can then add or drop one member in place
+                    result.Members.Sort(StringComparer.Ordinal);
                     context.WriteUserGrants(EntitlementIds.Create(result.Group, EntitlementSlugs.Member), result.Members);
                 }
                 else
@@ -67,27 +69,40 @@ internal sealed class GroupSyncer : IResourceSyncer
     }
 
     /// <summary>
-    /// For a refresh: the earlier file's members of <paramref name="group"/>, when nothing says they may have changed —
-    /// no membership event in the log, Okta's lastMembershipUpdated before the window, the same number as Okta's
-    /// stats count, no member that is gone, and (for Everyone and other built-in groups, whose members Okta moves without
-    /// a membership event) no user that appeared, went or changed to or from DEPROVISIONED. Null: fetch them.
+    /// For a refresh: the group's members without listing them, when the log accounts for every change to them. Carried
+    /// as they were when no membership event names the group and Okta's lastMembershipUpdated is before the window; with
+    /// the earlier members patched when every event names the one user it added or removed. Either way the result must
+    /// have as many members as Okta's stats count, and none that is gone; and built-in groups (Everyone), whose members
+    /// Okta moves without a membership event, are listed again whenever a user appeared, went or was (de)activated.
+    /// Null: list them.
     /// </summary>
-    private static GrantBlock? UnchangedMembers(SyncContext context, OktaGroup group)
+    private static CarriedGrants? UnchangedMembers(SyncContext context, OktaGroup group)
     {
         var refresh = context.Refresh;
         if (refresh is null) return null;
         var changes = refresh.Changes;
-        if (changes.GroupMembers.Contains(group.Id)) return null;
-        if (group.LastMembershipUpdated is not { } moved || moved >= changes.Since) return null;
+        if (changes.GroupsToRead.Contains(group.Id)) return null;
         if (changes.BuiltInGroupMembers && !string.Equals(group.Type, "OKTA_GROUP", StringComparison.OrdinalIgnoreCase)
             && !string.Equals(group.Type, "APP_GROUP", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
-        var block = refresh.Previous.GrantsOf(EntitlementIds.Create(new ResourceId(ResourceTypes.Group, group.Id), EntitlementSlugs.Member));
-        if (block is null || !block.CanCarry) return null;
-        if (group.Stats?.UsersCount is not int count || count != block.Count) return null;
-        return block;
+        if (group.Stats?.UsersCount is not int count) return null;
+        var entitlementId = EntitlementIds.Create(new ResourceId(ResourceTypes.Group, group.Id), EntitlementSlugs.Member);
+        var block = refresh.Previous.GrantsOf(entitlementId);
+        if (block is not null && !block.CanCarry) return null;
+        if (block is null && !refresh.Previous.HasResource(new ResourceId(ResourceTypes.Group, group.Id))) return null;
+        CarriedGrants carried;
+        if (changes.MemberEvents.TryGetValue(group.Id, out var members))
+        {
+            carried = CarriedGrants.Patched(BlockPatch.Plan(refresh.Previous, block, members), entitlementId);
+        }
+        else
+        {
+            if (group.LastMembershipUpdated is not { } moved || moved >= changes.Since) return null;
+            carried = CarriedGrants.Unchanged(block);
+        }
+        return carried.Count == count && carried.Others == 0 ? carried : null;
     }
 
     /// <summary>The ids of the kept groups whose roles must be read, for a sync that does not write groups.</summary>

@@ -29,6 +29,9 @@ internal sealed class ItemLineReader
     /// <summary>The current item's bytes, valid until the next <see cref="Advance"/>.</summary>
     public ReadOnlyMemory<byte> Item => new(_buffer, _start, _itemLength);
 
+    /// <summary>Where the current item starts in the file.</summary>
+    public long ItemOffset => _position - (_end - _start);
+
     /// <summary>Whatever the caller keeps about the current item (its sort key); cleared by <see cref="Advance"/>.</summary>
     public string? Key { get; set; }
 

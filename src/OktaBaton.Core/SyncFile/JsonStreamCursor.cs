@@ -208,13 +208,13 @@ internal sealed class JsonStreamCursor : IDisposable
 
     private void Advance(int count)
     {
-        for (var i = _start; i < _start + count; i++)
+        var span = new ReadOnlySpan<byte>(_buffer, _start, count);
+        for (var at = span.IndexOf((byte)'\n'); at >= 0;)
         {
-            if (_buffer[i] == (byte)'\n')
-            {
-                _line++;
-                _lineStartAbsolute = _absoluteStart + (i - _start) + 1;
-            }
+            _line++;
+            _lineStartAbsolute = _absoluteStart + at + 1;
+            var next = span.Slice(at + 1).IndexOf((byte)'\n');
+            at = next < 0 ? -1 : at + 1 + next;
         }
         _start += count;
         _absoluteStart += count;

@@ -39,14 +39,32 @@ internal static class SyncFileItemKeys
         return entitlementId.Length > 0 && TryReadId(ref reader, out principalType, out principal);
     }
 
-    /// <summary>Whether <paramref name="entitlement"/> is the grant item's entitlement, compared on the raw bytes.</summary>
-    public static bool HasEntitlement(ReadOnlySpan<byte> item, ReadOnlySpan<byte> entitlement)
+    /// <summary>
+    /// As <see cref="TryReadGrant"/>, without building strings: the raw UTF-8 of the entitlement id, the principal's type
+    /// and id, each valid while <paramref name="item"/> is. False also when one of them is escaped (then read the strings).
+    /// </summary>
+    public static bool TryReadGrantBytes(ReadOnlySpan<byte> item, out ReadOnlySpan<byte> entitlementId, out ReadOnlySpan<byte> principalType, out ReadOnlySpan<byte> principal)
     {
+        entitlementId = principalType = principal = default;
         var reader = new Utf8JsonReader(item);
-        return reader.Read() && reader.TokenType == JsonTokenType.StartObject
-            && SkipProperty(ref reader, "id")
-            && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("entitlement")
-            && reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(entitlement);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+        if (!SkipProperty(ref reader, "id")) return false;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("entitlement")) return false;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped) return false;
+        entitlementId = reader.ValueSpan;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("principal")) return false;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isType = reader.ValueTextEquals("resourceType");
+            var isResource = !isType && reader.ValueTextEquals("resource");
+            if (!reader.Read()) return false;
+            if ((isType || isResource) && (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)) return false;
+            if (isType) principalType = reader.ValueSpan;
+            else if (isResource) principal = reader.ValueSpan;
+            else if (!reader.TrySkip()) return false;
+        }
+        return reader.TokenType == JsonTokenType.EndObject && entitlementId.Length > 0 && principalType.Length > 0 && principal.Length > 0;
     }
 
     private static bool SkipProperty(ref Utf8JsonReader reader, string name) =>

@@ -38,6 +38,15 @@ internal enum ChangeEffect
 
     /// <summary>Something a refresh reads in full every time (groups, apps, custom roles, resource sets, API tokens): nothing to do.</summary>
     ReadInFull = 512,
+
+    /// <summary>With <see cref="GroupMembers"/>: exactly the targeted users joined (or, with <see cref="Removed"/>, left) the targeted groups.</summary>
+    OneMember = 1024,
+
+    /// <summary>With <see cref="AppAssignments"/>: exactly the targeted users' assignments to the targeted apps changed.</summary>
+    OneAppUser = 2048,
+
+    /// <summary>With <see cref="OneMember"/> or <see cref="OneAppUser"/>: the user is no longer there.</summary>
+    Removed = 4096,
 }
 
 /// <summary>
@@ -119,12 +128,13 @@ internal static class ChangeCatalog
         ["group.lifecycle.create"] = ChangeEffect.GroupMembers,
         ["group.lifecycle.delete"] = ChangeEffect.GroupGone,
         ["group.profile.update"] = ChangeEffect.ReadInFull,
-        ["group.user_membership.add"] = ChangeEffect.GroupMembers,
-        ["group.user_membership.remove"] = ChangeEffect.GroupMembers,
+        ["group.user_membership.add"] = ChangeEffect.GroupMembers | ChangeEffect.OneMember,
+        ["group.user_membership.remove"] = ChangeEffect.GroupMembers | ChangeEffect.OneMember | ChangeEffect.Removed,
         ["directory.external.group.membership.add"] = ChangeEffect.GroupMembers,
         ["directory.external.group.membership.remove"] = ChangeEffect.GroupMembers,
 
         // apps: the list is read in full every time; assignments are read again where they may have moved
+        ["application.user_membership.remove"] = ChangeEffect.AppAssignments | ChangeEffect.OneAppUser | ChangeEffect.Removed,
         ["application.lifecycle.create"] = ChangeEffect.AppAssignments,
         ["application.lifecycle.update"] = ChangeEffect.ReadInFull,
         ["application.lifecycle.activate"] = ChangeEffect.AppAssignments,
@@ -142,7 +152,7 @@ internal static class ChangeCatalog
     /// <summary>Families where reading every target again covers whatever the event did.</summary>
     private static readonly KeyValuePair<string, ChangeEffect>[] ReadTargetsAgain =
     {
-        Pair("application.user_membership.", ChangeEffect.AppAssignments),
+        Pair("application.user_membership.", ChangeEffect.AppAssignments | ChangeEffect.OneAppUser),
         Pair("application.provision.", ChangeEffect.AppAssignments | ChangeEffect.GroupMembers | ChangeEffect.UserResource),
         Pair("group.application_assignment.", ChangeEffect.AppAssignments),
         Pair("group.user_membership.rule.", ChangeEffect.GroupMembers),

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using OktaBaton.Core.Model;
 
 namespace OktaBaton.Core.Sync.Incremental;
@@ -23,11 +24,23 @@ internal sealed class OrgChanges
     /// <summary>Groups whose members may differ.</summary>
     public HashSet<string> GroupMembers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Groups whose members changed in ways the log does not spell out user by user: their members are read again.</summary>
+    public HashSet<string> GroupsToRead { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Group → user → whether the user's last membership event added (true) or removed (false) it.</summary>
+    public Dictionary<string, SortedDictionary<string, bool>> MemberEvents { get; } = new(StringComparer.Ordinal);
+
     /// <summary>A user appeared, went, or changed to or from DEPROVISIONED: the built-in groups' members may differ.</summary>
     public bool BuiltInGroupMembers { get; private set; }
 
     /// <summary>Apps whose assignments may differ.</summary>
     public HashSet<string> AppAssignments { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Apps whose assignments changed in ways the log does not spell out user by user: read again.</summary>
+    public HashSet<string> AppsToRead { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>App → user → whether the user's last assignment event removed it (true) or changed it some other way.</summary>
+    public Dictionary<string, SortedDictionary<string, bool>> AppUserEvents { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Users and groups whose admin roles may differ.</summary>
     public HashSet<ResourceId> Privileges { get; } = new();
@@ -50,11 +63,36 @@ internal sealed class OrgChanges
         var what = effect.Value;
         if (what.HasFlag(ChangeEffect.BuiltInGroupMembers)) BuiltInGroupMembers = true;
         if (what.HasFlag(ChangeEffect.AnyPrivileges)) AnyPrivileges = true;
+        var named = targets.Where(t => !string.IsNullOrEmpty(t.Id)).ToList();
         if (what.HasFlag(ChangeEffect.ActorIsTarget) && actorType == "User" && !string.IsNullOrEmpty(actorId)) Touch(what, actorId!, "User");
-        foreach (var (id, type) in targets)
+        foreach (var (id, type) in named) Touch(what, id, type);
+
+        // which user the event is about, when it names exactly one
+        var users = named.Where(t => t.Type is "User" or "AppUser").Select(t => t.Id).Distinct(StringComparer.Ordinal).ToList();
+        var user = users.Count == 1 ? users[0] : null;
+        var removed = what.HasFlag(ChangeEffect.Removed);
+        if (what.HasFlag(ChangeEffect.GroupMembers))
         {
-            if (!string.IsNullOrEmpty(id)) Touch(what, id, type);
+            foreach (var (group, _) in named.Where(t => t.Type == "UserGroup"))
+            {
+                if (what.HasFlag(ChangeEffect.OneMember) && user is not null) Last(MemberEvents, group)[user] = !removed;
+                else GroupsToRead.Add(group);
+            }
         }
+        if (what.HasFlag(ChangeEffect.AppAssignments))
+        {
+            foreach (var (app, _) in named.Where(t => t.Type == "AppInstance"))
+            {
+                if (what.HasFlag(ChangeEffect.OneAppUser) && user is not null) Last(AppUserEvents, app)[user] = removed;
+                else AppsToRead.Add(app);
+            }
+        }
+    }
+
+    private static SortedDictionary<string, bool> Last(Dictionary<string, SortedDictionary<string, bool>> byEntity, string id)
+    {
+        if (!byEntity.TryGetValue(id, out var users)) byEntity[id] = users = new SortedDictionary<string, bool>(StringComparer.Ordinal);
+        return users;
     }
 
     private void Touch(ChangeEffect what, string id, string type)

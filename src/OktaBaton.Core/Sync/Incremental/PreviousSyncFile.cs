@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Text;
 using OktaBaton.Core.IO;
 using OktaBaton.Core.Model;
 using OktaBaton.Core.SyncFile;
@@ -122,6 +124,9 @@ internal sealed class PreviousSyncFile : IDisposable
         }
     }
 
+    /// <summary>A stream of its own on the earlier file (for a reader that walks it while others copy from it).</summary>
+    public Stream OpenRead() => new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1);
+
     /// <summary>
     /// The resources of <paramref name="resourceType"/>, in file order, to <paramref name="visit"/> with their ids; the
     /// bytes are valid during the call only.
@@ -177,49 +182,111 @@ internal sealed class PreviousSyncFile : IDisposable
         layout = new LayoutCheck(reader.Path);
         reader.ScanSection(SyncFileFormat.Entitlements, (item, offset) => layout.Next(offset, item.Length));
 
-        layout = new LayoutCheck(reader.Path);
-        var blocks = new BlockBuilder(_byEntitlement);
-        var holders = new BlockBuilder(_byHolder);
-        reader.ScanSection(SyncFileFormat.Grants, (item, offset) =>
-        {
-            layout.Next(offset, item.Length);
-            if (!SyncFileItemKeys.TryReadGrant(item, out var entitlementId, out var principalType, out var principalId))
-            {
-                throw layout.Error(offset, "a grant without an entitlement or principal");
-            }
-            var entitlementType = entitlementId.Substring(0, Math.Max(0, entitlementId.IndexOf(':')));
-            var principal = new ResourceId(principalType, principalId);
-            var qualified = item.IndexOf(Qualifiers.Scope) >= 0;
-            var inherited = item.IndexOf(Qualifiers.Inherited) >= 0;
-            // a grant's scope or inherited-through groups may name a user or group that is gone, not only its principal
-            var isGone = gone.Count > 0 && (gone.Contains(principal) || ((qualified || inherited) && Mentions(item, gone)));
-            if (heldPerPrincipal.Contains(entitlementType))
-            {
-                holders.Add(HolderKey(entitlementType, principal), offset, item.Length, principalType, isGone, inherited, entitlementId);
-            }
-            else
-            {
-                blocks.Add(entitlementId, offset, item.Length, principalType, isGone, inherited);
-            }
-        });
+        var grants = new GrantScan(new LayoutCheck(reader.Path), gone, heldPerPrincipal, new BlockBuilder(_byEntitlement), new BlockBuilder(_byHolder));
+        reader.ScanSection(SyncFileFormat.Grants, grants.Visit);
     }
 
     private static string HolderKey(string entitlementType, ResourceId holder) => entitlementType + "|" + holder;
 
-    private static bool Mentions(ReadOnlySpan<byte> item, HashSet<ResourceId> gone)
+    /// <summary>
+    /// Files every grant of the earlier file into its block, reading the few fields that place it as raw bytes: a string is
+    /// made only when a new block starts (or for the rare grant whose ids are escaped), so a million grants cost little.
+    /// </summary>
+    private sealed class GrantScan
     {
-        foreach (var id in gone)
-        {
-            if (item.IndexOf(System.Text.Encoding.UTF8.GetBytes("\"" + id.Resource + "\"")) >= 0) return true;
-        }
-        return false;
-    }
+        private static readonly byte[] Scope = Encoding.UTF8.GetBytes("\"scope\":{");
+        private static readonly byte[] Inherited = Encoding.UTF8.GetBytes("\"inherited\":{");
+        private static readonly byte[] UserType = Encoding.UTF8.GetBytes(ResourceTypes.User);
+        private static readonly byte[] GroupType = Encoding.UTF8.GetBytes(ResourceTypes.Group);
+        private readonly LayoutCheck _layout;
+        private readonly HashSet<ResourceId> _gone;
+        private readonly List<byte[]> _goneIds;
+        private readonly List<byte[]> _heldPerPrincipal;
+        private readonly BlockBuilder _blocks;
+        private readonly BlockBuilder _holders;
+        private byte[] _entitlement = Array.Empty<byte>();
+        private int _entitlementLength = -1;
 
-    /// <summary>How a grant item marks a scope (role targets) and access held through groups the file cannot show.</summary>
-    private static class Qualifiers
-    {
-        public static readonly byte[] Scope = System.Text.Encoding.UTF8.GetBytes("\"scope\":{");
-        public static readonly byte[] Inherited = System.Text.Encoding.UTF8.GetBytes("\"inherited\":{");
+        public GrantScan(LayoutCheck layout, HashSet<ResourceId> gone, HashSet<string> heldPerPrincipal, BlockBuilder blocks, BlockBuilder holders)
+        {
+            _layout = layout;
+            _gone = gone;
+            _goneIds = gone.Select(id => Encoding.UTF8.GetBytes(id.Resource)).ToList();
+            _heldPerPrincipal = heldPerPrincipal.Select(type => Encoding.UTF8.GetBytes(type + ":")).ToList();
+            _blocks = blocks;
+            _holders = holders;
+        }
+
+        public void Visit(ReadOnlySpan<byte> item, long offset)
+        {
+            _layout.Next(offset, item.Length);
+            if (!SyncFileItemKeys.TryReadGrantBytes(item, out var entitlement, out var principalType, out var principal))
+            {
+                VisitEscaped(item, offset);
+                return;
+            }
+            var inherited = item.IndexOf(Inherited) >= 0;
+            // a grant's scope or inherited-through groups may name a user or group that is gone, not only its principal
+            var gone = _goneIds.Count > 0 && (IsGone(principal) || ((inherited || item.IndexOf(Scope) >= 0) && MentionsGone(item)));
+            var type = principalType.SequenceEqual(UserType) ? ResourceTypes.User : principalType.SequenceEqual(GroupType) ? ResourceTypes.Group : null;
+            foreach (var held in _heldPerPrincipal)
+            {
+                if (!entitlement.StartsWith(held)) continue;
+                var entitlementId = Encoding.UTF8.GetString(entitlement.ToArray());
+                var holder = new ResourceId(Encoding.UTF8.GetString(principalType.ToArray()), Encoding.UTF8.GetString(principal.ToArray()));
+                _holders.Add(HolderKey(Encoding.UTF8.GetString(held, 0, held.Length - 1), holder), offset, item.Length, type, gone, inherited, entitlementId);
+                return;
+            }
+            if (!entitlement.SequenceEqual(new ReadOnlySpan<byte>(_entitlement, 0, Math.Max(0, _entitlementLength))))
+            {
+                if (_entitlement.Length < entitlement.Length) _entitlement = new byte[entitlement.Length * 2];
+                entitlement.CopyTo(_entitlement);
+                _entitlementLength = entitlement.Length;
+                _blocks.Start(Encoding.UTF8.GetString(_entitlement, 0, _entitlementLength));
+            }
+            _blocks.Add(null, offset, item.Length, type, gone, inherited);
+        }
+
+        /// <summary>A grant whose ids needed escaping: read as strings.</summary>
+        private void VisitEscaped(ReadOnlySpan<byte> item, long offset)
+        {
+            if (!SyncFileItemKeys.TryReadGrant(item, out var entitlementId, out var principalType, out var principalId))
+            {
+                throw _layout.Error(offset, "a grant without an entitlement or principal");
+            }
+            var principal = new ResourceId(principalType, principalId);
+            var gone = _gone.Contains(principal) || MentionsGone(item);
+            var inherited = item.IndexOf(Inherited) >= 0;
+            var entitlementType = entitlementId.Substring(0, Math.Max(0, entitlementId.IndexOf(':')));
+            if (_heldPerPrincipal.Any(held => Encoding.UTF8.GetString(held, 0, held.Length - 1) == entitlementType))
+            {
+                _holders.Add(HolderKey(entitlementType, principal), offset, item.Length, principalType, gone, inherited, entitlementId);
+                return;
+            }
+            _entitlementLength = -1;
+            _blocks.Start(entitlementId);
+            _blocks.Add(null, offset, item.Length, principalType, gone, inherited);
+        }
+
+        private bool IsGone(ReadOnlySpan<byte> principal)
+        {
+            foreach (var id in _goneIds)
+            {
+                if (principal.SequenceEqual(id)) return true;
+            }
+            return false;
+        }
+
+        private bool MentionsGone(ReadOnlySpan<byte> item)
+        {
+            foreach (var id in _goneIds)
+            {
+                var at = item.IndexOf(id);
+                // the id as a whole JSON string
+                if (at > 0 && at + id.Length < item.Length && item[at - 1] == (byte)'"' && item[at + id.Length] == (byte)'"') return true;
+            }
+            return false;
+        }
     }
 
     private sealed class ResourceRange
@@ -264,24 +331,33 @@ internal sealed class PreviousSyncFile : IDisposable
 
         public BlockBuilder(Dictionary<string, GrantBlock> blocks) => _blocks = blocks;
 
-        public void Add(string key, long offset, int length, string principalType, bool toGonePrincipal, bool inherited, string? entitlementId = null)
+        /// <summary>The grants that follow belong to <paramref name="key"/> (a new block, or one seen before: split).</summary>
+        public void Start(string key)
         {
-            if (!string.Equals(key, _currentKey, StringComparison.Ordinal))
+            if (string.Equals(key, _currentKey, StringComparison.Ordinal)) return;
+            _currentKey = key;
+            if (_blocks.TryGetValue(key, out var seen))
             {
-                _currentKey = key;
-                if (_blocks.TryGetValue(key, out var seen))
-                {
-                    // not one block: never carried, always fetched again
-                    seen.IsSplit = true;
-                    _current = seen;
-                }
-                else
-                {
-                    _current = new GrantBlock(offset);
-                    _blocks[key] = _current;
-                }
+                // not one block: never carried, always fetched again
+                seen.IsSplit = true;
+                _current = seen;
             }
-            var block = _current!;
+            else
+            {
+                _current = null;
+            }
+        }
+
+        /// <summary>One grant of the block <paramref name="key"/> names, or (null) of the one <see cref="Start"/> named.</summary>
+        public void Add(string? key, long offset, int length, string? principalType, bool toGonePrincipal, bool inherited, string? entitlementId = null)
+        {
+            if (key is not null) Start(key);
+            if (_current is null)
+            {
+                _current = new GrantBlock(offset);
+                _blocks[_currentKey!] = _current;
+            }
+            var block = _current;
             block.End = offset + length;
             block.Count++;
             if (principalType == ResourceTypes.User) block.Users++;

@@ -39,4 +39,42 @@ public sealed class RefreshSmokeTests
         Assert.True(result.Requests < fullResult.Requests, $"{result.Requests} requests refreshing, {fullResult.Requests} in full");
         Assert.Equal(fullResult.Requests - result.Requests, result.RequestsSaved);
     }
+
+    [Fact]
+    public async Task OneMembershipAndOneAssignmentArePatchedInPlaceNotListedAgain()
+    {
+        var clock = new SteppedClock();
+        await using var org = await SyncTestOrg.StartAsync(o => o.OrgClock = clock);
+        SyncEngine Engine() => new(org.Client(paceByRateLimits: false));
+        var options = new SyncOptions();
+        var first = org.PathFor("first.json");
+        await Engine().RunAsync(first, options, null, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(30));
+        using var http = new HttpClient { BaseAddress = org.Host.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("SSWS", "tok-super-admin");
+        using var state = await org.StateAsync();
+        string UserId(string login) => state.RootElement.GetProperty("users").EnumerateArray().First(u => u.GetProperty("profile").GetProperty("login").GetString() == login).GetProperty("id").GetString()!;
+        string GroupId(string name) => state.RootElement.GetProperty("groups").EnumerateArray().First(g => g.GetProperty("profile").GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
+        string AppId(string label) => state.RootElement.GetProperty("apps").EnumerateArray().First(a => a.GetProperty("label").GetString() == label).GetProperty("id").GetString()!;
+        // the big group gains a member, and GitHub a direct user and loses another
+        (await http.PutAsync($"/api/v1/groups/{GroupId("Load Test Users")}/users/{UserId("noah.nguyen@acme.example")}", null)).EnsureSuccessStatusCode();
+        (await http.PostAsync($"/api/v1/apps/{AppId("GitHub Enterprise")}/users",
+            new StringContent($$"""{"id":"{{UserId("maya.miller@acme.example")}}","scope":"USER"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await http.DeleteAsync($"/api/v1/apps/{AppId("GitHub Enterprise")}/users/{UserId("bob.brown@acme.example")}")).EnsureSuccessStatusCode();
+        org.Host.ResetStats();
+
+        var refreshed = org.PathFor("refreshed.json");
+        var result = await Engine().RefreshAsync(refreshed, first, options, null, CancellationToken.None);
+        var routes = org.Host.GetStats().ByRoute;
+        var full = org.PathFor("full.json");
+        await Engine().RunAsync(full, options, null, CancellationToken.None);
+
+        Assert.True(result.Mode == SyncMode.Incremental, result.ModeReason);
+        SyncFileEquality.AssertEqual(full, refreshed, "after patching a group's members and an app's users");
+        Assert.False(routes.ContainsKey("GET /api/v1/groups/{id}/users"), string.Join(", ", routes.Keys));
+        Assert.False(routes.ContainsKey("GET /api/v1/apps/{id}/users"), string.Join(", ", routes.Keys));
+        // maya's GitHub assignment is read (direct or through a group?), and noah's to the app Load Test Users is assigned
+        // (Workday); bob's removal needs no read
+        Assert.Equal(2, routes["GET /api/v1/apps/{id}/users/{userId}"]);
+    }
 }
