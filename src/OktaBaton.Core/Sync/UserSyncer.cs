@@ -74,17 +74,27 @@ internal sealed class UserSyncer : IResourceSyncer
             }
         }
 
-        // a user the log names that Okta no longer lists is gone; every other earlier user is as it was
+        // a user the log names that Okta no longer lists is gone; every other earlier user is as it was, copied in runs
         var gone = new HashSet<string>(named.Where(id => !fresh.ContainsKey(id)), StringComparer.Ordinal);
         using var pending = fresh.Values.GetEnumerator();
         var next = pending.MoveNext() ? pending.Current : null;
         long written = 0;
+        long runStart = 0, runEnd = 0, runCount = 0;
+        string firstId = "", lastId = "";
+        void Flush()
+        {
+            if (runCount == 0) return;
+            refresh.Previous.CarryResources(context.Lane, runStart, runEnd, runCount, ResourceTypes.User, firstId, lastId);
+            written += runCount;
+            runCount = 0;
+        }
         void Write(OktaUser user)
         {
+            Flush();
             written++;
             if (context.Users.Admit(user)) context.Writer.WriteResource(ToResource(user, context.Options));
         }
-        refresh.Previous.StreamResources(ResourceTypes.User, (id, item) =>
+        refresh.Previous.StreamResources(ResourceTypes.User, (id, offset, item) =>
         {
             while (next is not null && string.CompareOrdinal(next.Id, id.Resource) < 0)
             {
@@ -95,13 +105,24 @@ internal sealed class UserSyncer : IResourceSyncer
             {
                 Write(next);
                 next = pending.MoveNext() ? pending.Current : null;
+                return;
             }
-            else if (!gone.Contains(id.Resource))
+            if (gone.Contains(id.Resource))
             {
-                written++;
-                context.Lane.CarryResource(item.Span, id);
+                Flush();
+                return;
             }
+            if (runCount > 0 && offset != runEnd + 2) Flush();
+            if (runCount == 0)
+            {
+                runStart = offset;
+                firstId = id.Resource;
+            }
+            runEnd = offset + item.Length;
+            lastId = id.Resource;
+            runCount++;
         });
+        Flush();
         while (next is not null)
         {
             Write(next);

@@ -50,12 +50,29 @@ internal sealed class SortedSpillSection : ISpillSection
         Collect(key, start);
     }
 
-    /// <summary>An item already serialized by this module (carried over from an earlier sync file).</summary>
-    public void AddRaw(ReadOnlySpan<byte> item, string key)
+    /// <summary>
+    /// <paramref name="count"/> items already serialized by this module and in key order (a run of an earlier sync file,
+    /// from <paramref name="firstKey"/> to <paramref name="lastKey"/>), copied from <paramref name="source"/>'s position
+    /// straight to the spill file as one run of their own.
+    /// </summary>
+    public void AddSortedRange(Stream source, long length, long count, string firstKey, string lastKey)
     {
-        var start = _run.Count;
-        _run.Write(item);
-        Collect(key, start);
+        if (count == 0) return;
+        SpillRun();
+        if (_lastKey is not null && string.CompareOrdinal(firstKey, _lastKey) < 0) _inOrder = false;
+        if (_runs.Count > 0) _stream.Write(Separator, 0, Separator.Length);
+        var start = _stream.Position;
+        var chunk = new byte[(int)Math.Min(length, 81920)];
+        for (var left = length; left > 0;)
+        {
+            var read = source.Read(chunk, 0, (int)Math.Min(left, chunk.Length));
+            if (read == 0) throw new EndOfStreamException("The earlier sync file ended inside the items being carried over.");
+            _stream.Write(chunk, 0, read);
+            left -= read;
+        }
+        _runs.Add(new RunRange(start, length));
+        _lastKey = lastKey;
+        Count += count;
     }
 
     public void CopyTo(Stream destination)

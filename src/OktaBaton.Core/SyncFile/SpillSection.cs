@@ -19,6 +19,7 @@ internal sealed class SpillSection : ISpillSection
     private readonly FileStream _stream;
     private readonly SpillBuffer _buffer = new(ChunkBytes + 4096);
     private readonly Utf8JsonWriter _writer;
+    private byte[]? _copyBuffer;
 
     public SpillSection(string path)
     {
@@ -52,25 +53,16 @@ internal sealed class SpillSection : ISpillSection
     }
 
     /// <summary>
-    /// Items already serialized by this module (a carried-over part of an earlier sync file): <paramref name="items"/>
-    /// holds <paramref name="count"/> items separated as this section separates them.
+    /// <paramref name="count"/> items already serialized by this module and separated as this section separates them (a
+    /// carried-over part of an earlier sync file): <paramref name="length"/> bytes copied from <paramref name="source"/>'s
+    /// current position.
     /// </summary>
-    public void AddRaw(ReadOnlySpan<byte> items, long count)
-    {
-        if (count == 0) return;
-        BeginItem();
-        _buffer.Write(items);
-        Count += count;
-        if (_buffer.Count >= ChunkBytes) _buffer.MoveTo(_stream);
-    }
-
-    /// <summary>As <see cref="AddRaw"/>, for a long run of items copied straight from <paramref name="source"/>'s current position.</summary>
     public void AddFrom(Stream source, long length, long count)
     {
         if (count == 0) return;
         BeginItem();
         _buffer.MoveTo(_stream);
-        var chunk = new byte[(int)Math.Min(length, 81920)];
+        var chunk = _copyBuffer ??= new byte[81920];
         for (var left = length; left > 0;)
         {
             var read = source.Read(chunk, 0, (int)Math.Min(left, chunk.Length));

@@ -13,14 +13,47 @@ internal static class SyncFileItemKeys
     /// <summary>The id (within its type) of a resource item; null when the bytes are not a resource item.</summary>
     public static string? ResourceKey(ReadOnlyMemory<byte> item) => TryReadResourceId(item.Span, out _, out var resource) ? resource : null;
 
-    /// <summary>A resource item's <c>id</c>: <c>{"id":{"resourceType":…,"resource":…},…}</c>.</summary>
-    public static bool TryReadResourceId(ReadOnlySpan<byte> item, out string resourceType, out string resource)
+    /// <summary>
+    /// A resource item's <c>id</c>: <c>{"id":{"resourceType":…,"resource":…},…}</c>. With <paramref name="wholeItem"/>, also
+    /// false unless the rest of the bytes are well-formed JSON and end with the item.
+    /// </summary>
+    public static bool TryReadResourceId(ReadOnlySpan<byte> item, out string resourceType, out string resource, bool wholeItem = false)
     {
         resourceType = resource = string.Empty;
-        var reader = new Utf8JsonReader(item);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("id")) return false;
-        return TryReadId(ref reader, out resourceType, out resource);
+        try
+        {
+            var reader = new Utf8JsonReader(item);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("id")) return false;
+            return TryReadId(ref reader, out resourceType, out resource) && (!wholeItem || ReadsToTheEnd(ref reader));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether the bytes are one well-formed JSON object, with nothing after it.</summary>
+    public static bool IsWholeObject(ReadOnlySpan<byte> item)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(item);
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject && ReadsToTheEnd(ref reader);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads every token left: the JSON reader throws on anything malformed, or on anything after the root value.</summary>
+    private static bool ReadsToTheEnd(ref Utf8JsonReader reader)
+    {
+        while (reader.Read())
+        {
+        }
+        return reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.EndObject;
     }
 
     /// <summary>
@@ -43,7 +76,22 @@ internal static class SyncFileItemKeys
     /// As <see cref="TryReadGrant"/>, without building strings: the raw UTF-8 of the entitlement id, the principal's type
     /// and id, each valid while <paramref name="item"/> is. False also when one of them is escaped (then read the strings).
     /// </summary>
-    public static bool TryReadGrantBytes(ReadOnlySpan<byte> item, out ReadOnlySpan<byte> entitlementId, out ReadOnlySpan<byte> principalType, out ReadOnlySpan<byte> principal)
+    public static bool TryReadGrantBytes(ReadOnlySpan<byte> item, out ReadOnlySpan<byte> entitlementId, out ReadOnlySpan<byte> principalType, out ReadOnlySpan<byte> principal,
+        bool wholeItem = false)
+    {
+        entitlementId = principalType = principal = default;
+        try
+        {
+            return ReadGrantBytes(item, out entitlementId, out principalType, out principal, wholeItem);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool ReadGrantBytes(ReadOnlySpan<byte> item, out ReadOnlySpan<byte> entitlementId, out ReadOnlySpan<byte> principalType, out ReadOnlySpan<byte> principal,
+        bool wholeItem)
     {
         entitlementId = principalType = principal = default;
         var reader = new Utf8JsonReader(item);
@@ -64,7 +112,8 @@ internal static class SyncFileItemKeys
             else if (isResource) principal = reader.ValueSpan;
             else if (!reader.TrySkip()) return false;
         }
-        return reader.TokenType == JsonTokenType.EndObject && entitlementId.Length > 0 && principalType.Length > 0 && principal.Length > 0;
+        return reader.TokenType == JsonTokenType.EndObject && entitlementId.Length > 0 && principalType.Length > 0 && principal.Length > 0
+            && (!wholeItem || ReadsToTheEnd(ref reader));
     }
 
     private static bool SkipProperty(ref Utf8JsonReader reader, string name) =>

@@ -50,15 +50,20 @@ public sealed class SyncFileLane : ISyncFileSink, IDisposable
         }
     }
 
-    /// <summary>A resource carried over byte for byte from an earlier sync file written by this module.</summary>
-    internal void CarryResource(ReadOnlySpan<byte> item, ResourceId id)
+    /// <summary>
+    /// <paramref name="count"/> resources of <paramref name="resourceType"/> carried over byte for byte:
+    /// <paramref name="length"/> bytes of <paramref name="source"/>, in id order from <paramref name="firstId"/> to
+    /// <paramref name="lastId"/>.
+    /// </summary>
+    internal void CarryResources(System.IO.Stream source, long length, long count, string resourceType, string firstId, string lastId)
     {
         lock (_gate)
         {
             ThrowIfFinished();
-            if (_resourcesById is not null) _resourcesById.AddRaw(item, id.Resource);
-            else _resourcesAsWritten!.AddRaw(item, 1);
-            CountResource(id.ResourceType);
+            if (_resourcesById is not null) _resourcesById.AddSortedRange(source, length, count, firstId, lastId);
+            else _resourcesAsWritten!.AddFrom(source, length, count);
+            _resourceCounts.TryGetValue(resourceType, out var written);
+            _resourceCounts[resourceType] = written + count;
         }
     }
 

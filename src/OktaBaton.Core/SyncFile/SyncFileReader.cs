@@ -109,33 +109,6 @@ public sealed class SyncFileReader : IDisposable
         }
     }
 
-    /// <summary>
-    /// Hands every item of <paramref name="section"/> to <paramref name="visit"/> as its raw bytes and byte offset in the
-    /// file, unparsed (each is checked to be well-formed JSON); skips the sections before it.
-    /// </summary>
-    internal void ScanSection(string section, RawItemVisitor visit)
-    {
-        var index = SectionIndex(section);
-        _inSection = true;
-        try
-        {
-            while (_nextSection <= index)
-            {
-                var wanted = EnterNextSection() == section;
-                while (_cursor.ReadRawArrayItem(out var item, out var offset))
-                {
-                    if (wanted) visit(item, offset);
-                }
-            }
-        }
-        finally
-        {
-            _inSection = false;
-        }
-    }
-
-    internal delegate void RawItemVisitor(ReadOnlySpan<byte> item, long offset);
-
     private int SectionIndex(string section)
     {
         var index = Array.IndexOf(SectionOrder, section);

@@ -44,19 +44,25 @@ public sealed class SortedSpillSectionTests : IDisposable
         Assert.Equal(300, section.Count);
     }
 
-    [Fact]
-    public void CarriedItemsAndNewOnesMergeIntoOneOrder()
+    [Theory]
+    [InlineData(new[] { "00u5", "00uB" }, new[] { "00u7", "00u1", "00uZ" }, true)]   // carried first: new ones sorted around them
+    [InlineData(new[] { "00u7", "00uZ" }, new[] { "00u1", "00u5" }, false)]          // all in order: copied, never merged
+    public void CarriedRunsAndNewItemsLandInOneOrder(string[] carried, string[] added, bool carriedFirst)
     {
         var path = Path.Combine(_dir, "carried.tmp");
         using var section = new SortedSpillSection(path, SyncFileItemKeys.ResourceKey, runBytes: 256);
-        foreach (var id in new[] { "00u5", "00uB", "00ua" }) section.AddRaw(Encoding.UTF8.GetBytes(Json(Resource(id))), id);
-        foreach (var id in new[] { "00u7", "00u1", "00uZ" }) section.Add(w => SyncFileJson.WriteResource(w, Resource(id)), id);
+        using var earlier = new MemoryStream(Encoding.UTF8.GetBytes(string.Join(",\n", carried.Select(id => Json(Resource(id))))));
+        void Carry() => section.AddSortedRange(earlier, earlier.Length, carried.Length, carried[0], carried[^1]);
+        if (carriedFirst) Carry();
+        foreach (var id in added) section.Add(w => SyncFileJson.WriteResource(w, Resource(id)), id);
+        if (!carriedFirst) Carry();
         using var copied = new MemoryStream();
 
         section.CopyTo(copied);
 
-        var order = new[] { "00u1", "00u5", "00u7", "00uB", "00uZ", "00ua" };
+        var order = carried.Concat(added).OrderBy(id => id, StringComparer.Ordinal);
         Assert.Equal(string.Join(",\n", order.Select(id => Json(Resource(id)))), Encoding.UTF8.GetString(copied.ToArray()));
+        Assert.Equal(carried.Length + added.Length, section.Count);
     }
 
     private List<Resource> Write(IEnumerable<string> ids, int runBytes)

@@ -11,7 +11,7 @@ namespace OktaBaton.Core.Sync.Incremental;
 /// <summary>
 /// A block of the earlier file's grants whose grants to users are in user id order (a group's members, an app's direct
 /// users, then its other grants), with the users the log names changed: a user mapped to true holds the entitlement,
-/// one mapped to false does not, every other grant is as it was. <see cref="Plan"/> reads the block once to count the
+/// one mapped to false does not, every other grant is as it was. <see cref="Count"/> reads the block to count the
 /// result (so a syncer can check it against Okta before writing); <see cref="WriteTo"/> copies the unchanged runs byte for
 /// byte and writes a new grant as a full sync writes it.
 /// </summary>
@@ -30,20 +30,16 @@ internal sealed class BlockPatch
         _changes = changes;
     }
 
-    /// <summary>Grants to users after the patch.</summary>
-    public long Users { get; private set; }
-
-    /// <summary>The block's other grants (to groups, qualified ones), unchanged.</summary>
-    public long Others { get; private set; }
-
-    public static BlockPatch Plan(PreviousSyncFile previous, GrantBlock? block, SortedDictionary<string, bool> holds)
-    {
+    public static BlockPatch Plan(PreviousSyncFile previous, GrantBlock? block, SortedDictionary<string, bool> holds) =>
         // ids are ASCII (Okta's are [0-9A-Za-z]), so byte order is the ordinal order the grants were sorted in
-        var changes = holds.Select(pair => (Id: Encoding.UTF8.GetBytes(pair.Key), Text: pair.Key, Holds: pair.Value)).ToList();
-        var patch = new BlockPatch(previous, block, changes);
+        new(previous, block, holds.Select(pair => (Id: Encoding.UTF8.GetBytes(pair.Key), Text: pair.Key, Holds: pair.Value)).ToList());
+
+    /// <summary>How many grants to users, and other grants, the patched block holds (one read of the block).</summary>
+    public (long Users, long Others) Count()
+    {
         long users = 0, others = 0;
-        var present = new bool[changes.Count];
-        patch.Walk((_, _, userId) =>
+        var present = new bool[_changes.Count];
+        Walk((_, _, userId) =>
         {
             if (userId is null)
             {
@@ -51,17 +47,15 @@ internal sealed class BlockPatch
                 return;
             }
             users++;
-            var at = patch.IndexOf(userId);
+            var at = IndexOf(userId);
             if (at >= 0) present[at] = true;
         });
-        for (var i = 0; i < changes.Count; i++)
+        for (var i = 0; i < _changes.Count; i++)
         {
-            if (changes[i].Holds && !present[i]) users++;
-            else if (!changes[i].Holds && present[i]) users--;
+            if (_changes[i].Holds && !present[i]) users++;
+            else if (!_changes[i].Holds && present[i]) users--;
         }
-        patch.Users = users;
-        patch.Others = others;
-        return patch;
+        return (users, others);
     }
 
     public void WriteTo(SyncFileLane lane, string entitlementId)

@@ -11,29 +11,30 @@ internal sealed class CarriedGrants
     private readonly GrantBlock? _block;
     private readonly BlockPatch? _patch;
     private readonly string? _entitlementId;
+    private (long Users, long Others)? _counts;
 
-    private CarriedGrants(GrantBlock? block, BlockPatch? patch, string? entitlementId, long users, long others)
+    private CarriedGrants(GrantBlock? block, BlockPatch? patch, string? entitlementId)
     {
         _block = block;
         _patch = patch;
         _entitlementId = entitlementId;
-        Users = users;
-        Others = others;
+        if (patch is null) _counts = (block?.Users ?? 0, (block?.Count ?? 0) - (block?.Users ?? 0));
     }
 
-    /// <summary>Grants to users (members, direct app users).</summary>
-    public long Users { get; }
+    /// <summary>Grants to users (members, direct app users); a patched block is read to count them.</summary>
+    public long Users => Counts.Users;
 
     /// <summary>The other grants (to groups, scoped, inherited).</summary>
-    public long Others { get; }
+    public long Others => Counts.Others;
 
     public long Count => Users + Others;
 
-    /// <summary>The earlier file's block as it was (null: there were no grants).</summary>
-    public static CarriedGrants Unchanged(GrantBlock? block) =>
-        new(block, null, null, block?.Users ?? 0, (block?.Count ?? 0) - (block?.Users ?? 0));
+    private (long Users, long Others) Counts => _counts ??= _patch!.Count();
 
-    public static CarriedGrants Patched(BlockPatch patch, string entitlementId) => new(null, patch, entitlementId, patch.Users, patch.Others);
+    /// <summary>The earlier file's block as it was (null: there were no grants).</summary>
+    public static CarriedGrants Unchanged(GrantBlock? block) => new(block, null, null);
+
+    public static CarriedGrants Patched(BlockPatch patch, string entitlementId) => new(null, patch, entitlementId);
 
     public void WriteTo(PreviousSyncFile previous, SyncFileLane lane)
     {

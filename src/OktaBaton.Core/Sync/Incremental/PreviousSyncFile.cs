@@ -53,12 +53,13 @@ internal sealed class PreviousSyncFile : IDisposable
         try
         {
             SyncFileEnds.CheckEncoding(file, fullPath);
-            using var reader = new SyncFileReader(fullPath, file, null);
-            // cheap first: a file cut short or never finished fails on its last bytes
-            SyncFileEnds.CheckEndMarker(file, fullPath);
-            previous = new PreviousSyncFile(fullPath, file, reader.Header) { Trailer = reader.Trailer };
-            previous.Index(reader, new HashSet<ResourceId>(gone), new HashSet<string>(heldPerPrincipal, StringComparer.Ordinal));
-            reader.ReadEnd();
+            using (var reader = new SyncFileReader(fullPath, file, null))
+            {
+                // cheap first: a file cut short or never finished fails on its last bytes
+                SyncFileEnds.CheckEndMarker(file, fullPath);
+                previous = new PreviousSyncFile(fullPath, file, reader.Header) { Trailer = reader.Trailer };
+            }
+            previous.Index(new HashSet<ResourceId>(gone), new HashSet<string>(heldPerPrincipal, StringComparer.Ordinal));
             return previous;
         }
         catch
@@ -128,14 +129,14 @@ internal sealed class PreviousSyncFile : IDisposable
     public Stream OpenRead() => new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1);
 
     /// <summary>
-    /// The resources of <paramref name="resourceType"/>, in file order, to <paramref name="visit"/> with their ids; the
-    /// bytes are valid during the call only.
+    /// The resources of <paramref name="resourceType"/>, in file order, to <paramref name="visit"/> with their ids and where
+    /// they lie; the bytes are valid during the call only.
     /// </summary>
-    public void StreamResources(string resourceType, Action<ResourceId, ReadOnlyMemory<byte>> visit)
+    public void StreamResources(string resourceType, ResourceVisitor visit)
     {
         if (!_resources.TryGetValue(resourceType, out var range)) return;
         // a stream of its own: other syncers copy grant blocks from _file at the same time
-        using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1);
+        using var file = OpenRead();
         var lines = new ItemLineReader(file, range.Start, range.End - range.Start);
         while (lines.Advance())
         {
@@ -143,47 +144,116 @@ internal sealed class PreviousSyncFile : IDisposable
             {
                 throw new FullSyncNeededException($"the earlier sync file changed while it was read: its {resourceType} resources are not where they were");
             }
-            visit(new ResourceId(type, id), lines.Item);
+            visit(new ResourceId(type, id), lines.ItemOffset, lines.Item);
+        }
+    }
+
+    public delegate void ResourceVisitor(ResourceId id, long offset, ReadOnlyMemory<byte> item);
+
+    /// <summary>Copies consecutive resources of the file into <paramref name="lane"/>, byte for byte.</summary>
+    public void CarryResources(SyncFileLane lane, long start, long end, long count, string resourceType, string firstId, string lastId)
+    {
+        lock (_gate)
+        {
+            _file.Position = start;
+            lane.CarryResources(_file, end - start, count, resourceType, firstId, lastId);
         }
     }
 
     public void Dispose() => _file.Dispose();
 
-    private void Index(SyncFileReader reader, HashSet<ResourceId> gone, HashSet<string> heldPerPrincipal)
+    /// <summary>
+    /// One pass over the file's lines, as this module lays it out: the header's lines, then each section's name line,
+    /// its items one per line (each checked to be one well-formed JSON object, read for the fields that place it), its
+    /// closing line, and the end marker naming this file's sync id.
+    /// </summary>
+    private void Index(HashSet<ResourceId> gone, HashSet<string> heldPerPrincipal)
     {
-        var layout = new LayoutCheck(reader.Path);
+        var grants = new GrantScan(new LayoutCheck(Path), gone, heldPerPrincipal, new BlockBuilder(_byEntitlement), new BlockBuilder(_byHolder));
+        var sections = new[] { SyncFileFormat.Resources, SyncFileFormat.Entitlements, SyncFileFormat.Grants };
+        var section = -1;
+        var inSection = false;
+        var ended = false;
+        var layout = new LayoutCheck(Path);
         string? lastType = null;
         string? lastUser = null;
-        reader.ScanSection(SyncFileFormat.Resources, (item, offset) =>
+        var end = Encoding.UTF8.GetBytes($"\"{SyncFileFormat.End}\":{{\"syncId\":\"{Header.SyncId}\"}}");
+        FileLines.Read(_file, (line, offset) =>
         {
-            layout.Next(offset, item.Length);
-            if (!SyncFileItemKeys.TryReadResourceId(item, out var type, out var id)) throw layout.Error(offset, "a resource without an id");
-            if (type != lastType)
+            if (ended)
             {
-                if (_resources.ContainsKey(type)) throw layout.Error(offset, $"the {type} resources are not all together");
-                _resources[type] = new ResourceRange(offset);
-                lastType = type;
+                if (!IsBlank(line) && !(line.Length == 1 && line[0] == (byte)'}')) throw layout.Error(offset, "something follows the end marker");
+                return;
             }
-            var range = _resources[type];
-            range.End = offset + item.Length;
-            range.Count++;
-            if (type == ResourceTypes.User)
+            if (!inSection)
             {
-                if (lastUser is not null && string.CompareOrdinal(lastUser, id) >= 0) throw layout.Error(offset, "the users are not in id order");
-                lastUser = id;
+                if (section == sections.Length - 1)
+                {
+                    if (!line.SequenceEqual(end)) throw layout.Error(offset, "the end marker does not follow the grants");
+                    ended = true;
+                    return;
+                }
+                if (line.SequenceEqual(Encoding.UTF8.GetBytes($"\"{sections[section + 1]}\":[")))
+                {
+                    section++;
+                    inSection = true;
+                    layout = new LayoutCheck(Path);
+                }
+                else if (section >= 0)
+                {
+                    throw layout.Error(offset, $"the {sections[section + 1]} section does not follow the {sections[section]}");
+                }
+                return;
             }
-            else
+            if (line.Length == 2 && line[0] == (byte)']' && line[1] == (byte)',')
             {
-                if (!_resourceIds.TryGetValue(type, out var ids)) _resourceIds[type] = ids = new HashSet<string>(StringComparer.Ordinal);
-                ids.Add(id);
+                if (!layout.Closes()) throw layout.Error(offset, "an item before the section's end is followed by a comma");
+                inSection = false;
+                return;
+            }
+            var item = layout.Item(line, offset);
+            switch (section)
+            {
+                case 0:
+                    if (!SyncFileItemKeys.TryReadResourceId(item, out var type, out var id, wholeItem: true)) throw layout.Error(offset, "a resource that is not one well-formed item with an id");
+                    if (type != lastType)
+                    {
+                        if (_resources.ContainsKey(type)) throw layout.Error(offset, $"the {type} resources are not all together");
+                        _resources[type] = new ResourceRange(offset);
+                        lastType = type;
+                    }
+                    var range = _resources[type];
+                    range.End = offset + item.Length;
+                    range.Count++;
+                    if (type == ResourceTypes.User)
+                    {
+                        if (lastUser is not null && string.CompareOrdinal(lastUser, id) >= 0) throw layout.Error(offset, "the users are not in id order");
+                        lastUser = id;
+                    }
+                    else
+                    {
+                        if (!_resourceIds.TryGetValue(type, out var ids)) _resourceIds[type] = ids = new HashSet<string>(StringComparer.Ordinal);
+                        ids.Add(id);
+                    }
+                    break;
+                case 1:
+                    if (!SyncFileItemKeys.IsWholeObject(item)) throw layout.Error(offset, "an entitlement that is not one well-formed item");
+                    break;
+                default:
+                    grants.Visit(item, offset);
+                    break;
             }
         });
+        if (!ended) throw layout.Error(_file.Length, "the file ends before its end marker");
+    }
 
-        layout = new LayoutCheck(reader.Path);
-        reader.ScanSection(SyncFileFormat.Entitlements, (item, offset) => layout.Next(offset, item.Length));
-
-        var grants = new GrantScan(new LayoutCheck(reader.Path), gone, heldPerPrincipal, new BlockBuilder(_byEntitlement), new BlockBuilder(_byHolder));
-        reader.ScanSection(SyncFileFormat.Grants, grants.Visit);
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        foreach (var b in line)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r')) return false;
+        }
+        return true;
     }
 
     private static string HolderKey(string entitlementType, ResourceId holder) => entitlementType + "|" + holder;
@@ -219,8 +289,7 @@ internal sealed class PreviousSyncFile : IDisposable
 
         public void Visit(ReadOnlySpan<byte> item, long offset)
         {
-            _layout.Next(offset, item.Length);
-            if (!SyncFileItemKeys.TryReadGrantBytes(item, out var entitlement, out var principalType, out var principal))
+            if (!SyncFileItemKeys.TryReadGrantBytes(item, out var entitlement, out var principalType, out var principal, wholeItem: true))
             {
                 VisitEscaped(item, offset);
                 return;
@@ -250,9 +319,9 @@ internal sealed class PreviousSyncFile : IDisposable
         /// <summary>A grant whose ids needed escaping: read as strings.</summary>
         private void VisitEscaped(ReadOnlySpan<byte> item, long offset)
         {
-            if (!SyncFileItemKeys.TryReadGrant(item, out var entitlementId, out var principalType, out var principalId))
+            if (!SyncFileItemKeys.IsWholeObject(item) || !SyncFileItemKeys.TryReadGrant(item, out var entitlementId, out var principalType, out var principalId))
             {
-                throw _layout.Error(offset, "a grant without an entitlement or principal");
+                throw _layout.Error(offset, "a grant that is not one well-formed item with an entitlement and a principal");
             }
             var principal = new ResourceId(principalType, principalId);
             var gone = _gone.Contains(principal) || MentionsGone(item);
@@ -304,22 +373,33 @@ internal sealed class PreviousSyncFile : IDisposable
         public long Count { get; set; }
     }
 
-    /// <summary>Checks that items follow each other exactly as this module writes them: ",\n" between two items.</summary>
+    /// <summary>
+    /// Checks that a section's items are laid out as this module writes them: one per line, every line but the last
+    /// ending with a comma.
+    /// </summary>
     private sealed class LayoutCheck
     {
         private readonly string _path;
-        private long _previousEnd = -1;
+        private long _items;
+        private bool _last;
 
         public LayoutCheck(string path) => _path = path;
 
-        public void Next(long offset, int length)
+        /// <summary>The item on <paramref name="line"/>, without its comma.</summary>
+        public ReadOnlySpan<byte> Item(ReadOnlySpan<byte> line, long offset)
         {
-            if (_previousEnd >= 0 && offset != _previousEnd + 2) throw Error(offset, "items are not one per line as this module writes them");
-            _previousEnd = offset + length;
+            if (_last) throw Error(offset, "an item follows the last item of its section");
+            _items++;
+            if (line.Length > 0 && line[line.Length - 1] == (byte)',') return line.Slice(0, line.Length - 1);
+            _last = true;
+            return line;
         }
 
+        /// <summary>Whether the section may close here: its last item had no comma, or it had no items.</summary>
+        public bool Closes() => _last || _items == 0;
+
         public FullSyncNeededException Error(long offset, string reason) =>
-            new($"the earlier sync file '{_path}' is not laid out as this version of OktaBaton writes it ({reason}, at byte {offset + 1})");
+            new($"the earlier sync file '{_path}' is not valid, or not laid out as this version of OktaBaton writes it ({reason}, at byte {offset + 1})");
     }
 
     /// <summary>Collects consecutive grants with one key into a block; a key seen again after another key is ambiguous.</summary>
