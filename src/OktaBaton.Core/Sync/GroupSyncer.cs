@@ -37,7 +37,7 @@ internal sealed class GroupSyncer : IResourceSyncer
                 return async token =>
                 {
                     if (group.Stats?.UsersCount == 0) return (id, new List<string>(), null);
-                    if (UnchangedMembers(context, group) is { } carried) return (id, null, carried);
+                    if (await UnchangedMembersAsync(context, group, token).ConfigureAwait(false) is { } carried) return (id, null, carried);
                     var members = await context.TryListIdsAsync($"/api/v1/groups/{SyncContext.Escape(group.Id)}/users?limit={MembersPage}", id,
                         $"the members of group '{group.Profile.Name}' ({group.Id})", token).ConfigureAwait(false);
                     return (id, members, null);
@@ -71,29 +71,38 @@ internal sealed class GroupSyncer : IResourceSyncer
     /// <summary>
     /// For a refresh: the group's members without listing them, when the log accounts for every change to them. Carried
     /// as they were when no membership event names the group and Okta's lastMembershipUpdated is before the window; with
-    /// the earlier members patched when every event names the one user it added or removed. Either way the result must
-    /// have as many members as Okta's stats count, and none that is gone; and built-in groups (Everyone), whose members
-    /// Okta moves without a membership event, are listed again whenever a user appeared, went or was (de)activated.
-    /// Null: list them.
+    /// the earlier members patched when every event names the one user it added or removed. Built-in groups (Everyone)
+    /// hold every user that is not DEPROVISIONED, and Okta moves users in and out without a membership event: their
+    /// members are patched from the users the log names appearing, going or (de)activated, as Okta has them now. Either
+    /// way the result must have as many members as Okta's stats count, and none that is gone. Null: list them.
     /// </summary>
-    private static CarriedGrants? UnchangedMembers(SyncContext context, OktaGroup group)
+    private static async Task<CarriedGrants?> UnchangedMembersAsync(SyncContext context, OktaGroup group, CancellationToken ct)
     {
         var refresh = context.Refresh;
         if (refresh is null) return null;
         var changes = refresh.Changes;
         if (changes.GroupsToRead.Contains(group.Id)) return null;
-        if (changes.BuiltInGroupMembers && !string.Equals(group.Type, "OKTA_GROUP", StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(group.Type, "APP_GROUP", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
         if (group.Stats?.UsersCount is not int count) return null;
-        var entitlementId = EntitlementIds.Create(new ResourceId(ResourceTypes.Group, group.Id), EntitlementSlugs.Member);
+        var id = new ResourceId(ResourceTypes.Group, group.Id);
+        var entitlementId = EntitlementIds.Create(id, EntitlementSlugs.Member);
         var block = refresh.Previous.GrantsOf(entitlementId);
         if (block is not null && !block.CanCarry) return null;
-        if (block is null && !refresh.Previous.HasResource(new ResourceId(ResourceTypes.Group, group.Id))) return null;
+        if (block is null && !refresh.Previous.HasResource(id)) return null;
+        var members = changes.MemberEvents.TryGetValue(group.Id, out var named) ? new SortedDictionary<string, bool>(named, StringComparer.Ordinal) : null;
+        var builtIn = !string.Equals(group.Type, "OKTA_GROUP", StringComparison.OrdinalIgnoreCase) && !string.Equals(group.Type, "APP_GROUP", StringComparison.OrdinalIgnoreCase);
+        if (builtIn && changes.BuiltInGroupMembers)
+        {
+            if (changes.BuiltInGroupUsersUnknown) return null;
+            var users = await refresh.ChangedUsersAsync(() => UserSyncer.ReadChangedAsync(context, refresh, ct)).ConfigureAwait(false);
+            if (users is null) return null;
+            members ??= new SortedDictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var userId in changes.BuiltInGroupUsers)
+            {
+                members[userId] = users.Fresh.TryGetValue(userId, out var user) && !string.Equals(user.Status, "DEPROVISIONED", StringComparison.OrdinalIgnoreCase);
+            }
+        }
         CarriedGrants carried;
-        if (changes.MemberEvents.TryGetValue(group.Id, out var members))
+        if (members is not null)
         {
             carried = CarriedGrants.Patched(BlockPatch.Plan(refresh.Previous, block, members), entitlementId);
         }

@@ -223,7 +223,9 @@ public sealed class SyncEngine
         {
             ct.ThrowIfCancellationRequested();
             context.WriteTo(lane);
+            var ts = Stopwatch.StartNew();
             await syncer.SyncAsync(context, ct).ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("OKTABATON_TIMING") is not null) Console.Error.WriteLine($"TIMING {syncer.ResourceType} {ts.ElapsedMilliseconds} ms");
         }
     }
 

@@ -51,31 +51,12 @@ internal sealed class UserSyncer : IResourceSyncer
     /// </summary>
     private static async Task<bool> TryRefreshAsync(SyncContext context, RefreshState refresh, CancellationToken ct)
     {
-        var everyone = RefreshState.Pages(refresh.Previous.ResourceCount(ResourceTypes.User), PageSize);
-        var fresh = new SortedDictionary<string, OktaUser>(StringComparer.Ordinal);
-        long requests = 0;
-        var updated = $"lastUpdated gt \"{SyncFileJson.FormatTime(refresh.Changes.Since)}\"";
-        await foreach (var page in context.Client.ListPagesAsync<OktaUser>(FilterUrl(updated), OktaJson.UserListing, ct).ConfigureAwait(false))
-        {
-            requests++;
-            foreach (var user in page) fresh[user.Id] = user;
-        }
-        var named = refresh.Changes.Users.Where(id => !fresh.ContainsKey(id)).OrderBy(id => id, StringComparer.Ordinal).ToList();
-        var lookups = (named.Count + IdsPerLookup - 1) / IdsPerLookup;
-        if (requests + lookups >= everyone) return false;
-        for (var i = 0; i < named.Count; i += IdsPerLookup)
-        {
-            // filter=id eq … or id eq …: Okta's user filter takes eq on id joined by or, DEPROVISIONED users included
-            var ids = string.Join(" or ", named.Skip(i).Take(IdsPerLookup).Select(id => $"id eq \"{id}\""));
-            await foreach (var page in context.Client.ListPagesAsync<OktaUser>(FilterUrl(ids), OktaJson.UserListing, ct).ConfigureAwait(false))
-            {
-                requests++;
-                foreach (var user in page) fresh[user.Id] = user;
-            }
-        }
-
+        var changed = await refresh.ChangedUsersAsync(() => ReadChangedAsync(context, refresh, ct)).ConfigureAwait(false);
+        if (changed is null) return false;
+        var fresh = changed.Fresh;
+        var requests = changed.Requests;
         // a user the log names that Okta no longer lists is gone; every other earlier user is as it was, copied in runs
-        var gone = new HashSet<string>(named.Where(id => !fresh.ContainsKey(id)), StringComparer.Ordinal);
+        var gone = changed.Gone;
         using var pending = fresh.Values.GetEnumerator();
         var next = pending.MoveNext() ? pending.Current : null;
         long written = 0;
@@ -132,6 +113,38 @@ internal sealed class UserSyncer : IResourceSyncer
         refresh.Saved(RefreshState.Pages(written, PageSize) - requests);
         if (written == 0) WarnNoUsers(context);
         return true;
+    }
+
+    /// <summary>
+    /// The users that may have changed, as Okta has them now: every user Okta dates as updated since the window opened,
+    /// and those the log names for a change that does not move lastUpdated (a sign-in's lastLogin), looked up in
+    /// batches; a user the log names that Okta no longer has is gone. Null when that would cost as much as listing everyone.
+    /// </summary>
+    public static async Task<ChangedUsers?> ReadChangedAsync(SyncContext context, RefreshState refresh, CancellationToken ct)
+    {
+        var everyone = RefreshState.Pages(refresh.Previous.ResourceCount(ResourceTypes.User), PageSize);
+        var fresh = new SortedDictionary<string, OktaUser>(StringComparer.Ordinal);
+        long requests = 0;
+        var updated = $"lastUpdated gt \"{SyncFileJson.FormatTime(refresh.Changes.Since)}\"";
+        await foreach (var page in context.Client.ListPagesAsync<OktaUser>(FilterUrl(updated), OktaJson.UserListing, ct).ConfigureAwait(false))
+        {
+            requests++;
+            foreach (var user in page) fresh[user.Id] = user;
+        }
+        var named = refresh.Changes.Users.Where(id => !fresh.ContainsKey(id)).OrderBy(id => id, StringComparer.Ordinal).ToList();
+        var lookups = (named.Count + IdsPerLookup - 1) / IdsPerLookup;
+        if (requests + lookups >= everyone) return null;
+        for (var i = 0; i < named.Count; i += IdsPerLookup)
+        {
+            // filter=id eq … or id eq …: Okta's user filter takes eq on id joined by or, DEPROVISIONED users included
+            var ids = string.Join(" or ", named.Skip(i).Take(IdsPerLookup).Select(id => $"id eq \"{id}\""));
+            await foreach (var page in context.Client.ListPagesAsync<OktaUser>(FilterUrl(ids), OktaJson.UserListing, ct).ConfigureAwait(false))
+            {
+                requests++;
+                foreach (var user in page) fresh[user.Id] = user;
+            }
+        }
+        return new ChangedUsers(fresh, new HashSet<string>(named.Where(id => !fresh.ContainsKey(id)), StringComparer.Ordinal), requests);
     }
 
     private static string FilterUrl(string filter) => "/api/v1/users?filter=" + SyncContext.Escape(filter) + "&limit=" + PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -33,6 +33,12 @@ internal sealed class OrgChanges
     /// <summary>A user appeared, went, or changed to or from DEPROVISIONED: the built-in groups' members may differ.</summary>
     public bool BuiltInGroupMembers { get; private set; }
 
+    /// <summary>The users those events name.</summary>
+    public HashSet<string> BuiltInGroupUsers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Such an event named no single user: the built-in groups' members are read again.</summary>
+    public bool BuiltInGroupUsersUnknown { get; private set; }
+
     /// <summary>Apps whose assignments may differ.</summary>
     public HashSet<string> AppAssignments { get; } = new(StringComparer.Ordinal);
 
@@ -71,6 +77,11 @@ internal sealed class OrgChanges
         var users = named.Where(t => t.Type is "User" or "AppUser").Select(t => t.Id).Distinct(StringComparer.Ordinal).ToList();
         var user = users.Count == 1 ? users[0] : null;
         var removed = what.HasFlag(ChangeEffect.Removed);
+        if (what.HasFlag(ChangeEffect.BuiltInGroupMembers))
+        {
+            if (user is null) BuiltInGroupUsersUnknown = true;
+            else BuiltInGroupUsers.Add(user);
+        }
         if (what.HasFlag(ChangeEffect.GroupMembers))
         {
             foreach (var (group, _) in named.Where(t => t.Type == "UserGroup"))

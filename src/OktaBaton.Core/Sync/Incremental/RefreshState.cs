@@ -9,7 +9,9 @@ namespace OktaBaton.Core.Sync.Incremental;
 /// </summary>
 internal sealed class RefreshState : System.IDisposable
 {
+    private readonly object _gate = new();
     private long _saved;
+    private System.Threading.Tasks.Task<ChangedUsers?>? _changedUsers;
 
     public RefreshState(PreviousSyncFile previous, OrgChanges changes)
     {
@@ -25,6 +27,15 @@ internal sealed class RefreshState : System.IDisposable
     public long RequestsSaved => Interlocked.Read(ref _saved);
 
     public void Saved(long requests) => Interlocked.Add(ref _saved, requests);
+
+    /// <summary>
+    /// The users that may have changed, read once (by the user syncer's own calls) for every syncer that needs them: the
+    /// users' own resources, and the members of built-in groups.
+    /// </summary>
+    public System.Threading.Tasks.Task<ChangedUsers?> ChangedUsersAsync(System.Func<System.Threading.Tasks.Task<ChangedUsers?>> read)
+    {
+        lock (_gate) return _changedUsers ??= read();
+    }
 
     public void Dispose() => Previous.Dispose();
 

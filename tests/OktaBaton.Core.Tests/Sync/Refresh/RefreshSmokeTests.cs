@@ -61,6 +61,11 @@ public sealed class RefreshSmokeTests
         (await http.PostAsync($"/api/v1/apps/{AppId("GitHub Enterprise")}/users",
             new StringContent($$"""{"id":"{{UserId("maya.miller@acme.example")}}","scope":"USER"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await http.DeleteAsync($"/api/v1/apps/{AppId("GitHub Enterprise")}/users/{UserId("bob.brown@acme.example")}")).EnsureSuccessStatusCode();
+        // Everyone gains a new user and loses a deactivated one, without a membership event
+        (await http.PostAsync("/api/v1/users?activate=true", new StringContent(
+            """{"profile":{"firstName":"Nia","lastName":"New","email":"nia.new@acme.example","login":"nia.new@acme.example"},"credentials":{"password":{"value":"Abcd1234!x"}}}""",
+            Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await http.PostAsync($"/api/v1/users/{UserId("frank.fischer@acme.example")}/lifecycle/deactivate", null)).EnsureSuccessStatusCode();
         org.Host.ResetStats();
 
         var refreshed = org.PathFor("refreshed.json");
@@ -70,11 +75,11 @@ public sealed class RefreshSmokeTests
         await Engine().RunAsync(full, options, null, CancellationToken.None);
 
         Assert.True(result.Mode == SyncMode.Incremental, result.ModeReason);
-        SyncFileEquality.AssertEqual(full, refreshed, "after patching a group's members and an app's users");
+        SyncFileEquality.AssertEqual(full, refreshed, "after patching a group's members, Everyone's and an app's users");
         Assert.False(routes.ContainsKey("GET /api/v1/groups/{id}/users"), string.Join(", ", routes.Keys));
         Assert.False(routes.ContainsKey("GET /api/v1/apps/{id}/users"), string.Join(", ", routes.Keys));
         // maya's GitHub assignment is read (direct or through a group?), and noah's to the app Load Test Users is assigned
-        // (Workday); bob's removal needs no read
+        // (Workday); bob's removal, and frank's unassignments on deactivation, need no read
         Assert.Equal(2, routes["GET /api/v1/apps/{id}/users/{userId}"]);
     }
 }
