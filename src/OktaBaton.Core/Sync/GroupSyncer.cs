@@ -65,6 +65,8 @@ internal sealed class GroupSyncer : IResourceSyncer
             },
             ct).ConfigureAwait(false);
         context.KeptGroupIds = kept;
+        // in id order, as the groups are in the file: the role grants of groups follow it
+        candidates.Sort(StringComparer.Ordinal);
         context.AdminGroupCandidates = candidates;
     }
 
@@ -122,6 +124,7 @@ internal sealed class GroupSyncer : IResourceSyncer
         {
             if (group.Stats is null || group.Stats.HoldsAdminPrivilege) candidates.Add(group.Id);
         }
+        candidates.Sort(StringComparer.Ordinal);
         return candidates;
     }
 

@@ -169,9 +169,7 @@ public sealed class SyncEngine
         {
             var selected = context.IsSelected(syncer.ResourceType)
                 || (syncer.ResourceType == ResourceTypes.User && context.Users.IsActive);
-            // users are the one list a refresh carries over rather than lists again (it is the longest), so their order
-            // is the ids' order, never Okta's listing order: a refreshed file places a new user where a full sync would
-            if (selected) wanted.Add((syncer, writer.OpenLane(resourcesInIdOrder: syncer.ResourceType == ResourceTypes.User)));
+            if (selected) wanted.Add((syncer, writer.OpenLane(OrderOf(syncer.ResourceType))));
         }
 
         if (!context.SyncersAreIndependent)
@@ -228,6 +226,18 @@ public sealed class SyncEngine
             if (Environment.GetEnvironmentVariable("OKTABATON_TIMING") is not null) Console.Error.WriteLine($"TIMING {syncer.ResourceType} {ts.ElapsedMilliseconds} ms");
         }
     }
+
+    /// <summary>
+    /// Users and groups are the lists a refresh carries over rather than lists again (they are the longest), so their
+    /// order is the ids' order, never Okta's listing order: a refreshed file places a new user or group, and its
+    /// entitlement and grants, where a full sync would.
+    /// </summary>
+    private static LaneOrder OrderOf(string resourceType) => resourceType switch
+    {
+        ResourceTypes.User => LaneOrder.ResourcesById,
+        ResourceTypes.Group => LaneOrder.ById,
+        _ => LaneOrder.AsWritten,
+    };
 
     /// <summary>In file order; groups run before roles and apps so those know which groups are kept.</summary>
     private static IEnumerable<IResourceSyncer> Syncers()

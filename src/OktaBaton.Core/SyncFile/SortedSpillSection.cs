@@ -50,14 +50,26 @@ internal sealed class SortedSpillSection : ISpillSection
         Collect(key, start);
     }
 
-    /// <summary>
-    /// <paramref name="count"/> items already serialized by this module and in key order (a run of an earlier sync file,
-    /// from <paramref name="firstKey"/> to <paramref name="lastKey"/>), copied from <paramref name="source"/>'s position
-    /// straight to the spill file as one run of their own.
-    /// </summary>
-    public void AddSortedRange(Stream source, long length, long count, string firstKey, string lastKey)
+    /// <summary>Copied straight to the spill file as one run of their own.</summary>
+    public void AddFrom(Stream source, long length, long count, string firstKey, string lastKey)
     {
         if (count == 0) return;
+        if (firstKey == lastKey && length <= _runBytes)
+        {
+            // the items of one key (one group's members) sort as one entry: a refresh's carried blocks, whatever their
+            // order, then make few runs, not one each
+            var at = _run.Count;
+            _run.GetSpan((int)length);
+            for (var read = 0; read < length;)
+            {
+                var got = source.Read(_run.Written, at + read, (int)length - read);
+                if (got == 0) throw new EndOfStreamException("The earlier sync file ended inside the items being carried over.");
+                read += got;
+            }
+            _run.Advance((int)length);
+            Collect(firstKey, at, count);
+            return;
+        }
         SpillRun();
         if (_lastKey is not null && string.CompareOrdinal(firstKey, _lastKey) < 0) _inOrder = false;
         if (_runs.Count > 0) _stream.Write(Separator, 0, Separator.Length);
@@ -73,6 +85,19 @@ internal sealed class SortedSpillSection : ISpillSection
         _runs.Add(new RunRange(start, length));
         _lastKey = lastKey;
         Count += count;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    public void AddGrants(string entitlementId, string principalType, IReadOnlyList<string> principalIds, string key)
+    {
+        for (var i = 0; i < principalIds.Count; i++)
+        {
+            var start = _run.Count;
+            SyncFileJson.WriteGrant(_writer, entitlementId, principalType, principalIds[i], Array.Empty<string>());
+            _writer.Flush();
+            _writer.Reset();
+            Collect(key, start);
+        }
     }
 
     public void CopyTo(Stream destination)
@@ -94,12 +119,12 @@ internal sealed class SortedSpillSection : ISpillSection
         _stream.Dispose();
     }
 
-    private void Collect(string key, int start)
+    private void Collect(string key, int start, long count = 1)
     {
         if (_inOrder && _entries.Count == 0 && _lastKey is not null && string.CompareOrdinal(key, _lastKey) < 0) _inOrder = false;
         if (_inOrder && _entries.Count > 0 && string.CompareOrdinal(key, _entries[_entries.Count - 1].Key) < 0) _inOrder = false;
         _entries.Add(new Entry(key, start, _run.Count - start, _entries.Count));
-        Count++;
+        Count += count;
         if (_run.Count >= _runBytes) SpillRun();
     }
 

@@ -32,12 +32,17 @@ internal sealed class SpillSection : ISpillSection
 
     public long Count { get; private set; }
 
+    public void Add(Action<Utf8JsonWriter> writeItem, string key) => Add(writeItem);
+
     public void Add(Action<Utf8JsonWriter> writeItem)
     {
         BeginItem();
         writeItem(_writer);
         EndItem();
     }
+
+    public void AddGrants(string entitlementId, string principalType, IReadOnlyList<string> principalIds, string key) =>
+        AddGrants(entitlementId, principalType, principalIds);
 
     /// <summary>One grant per principal id, all of the same entitlement and principal type, none expandable.</summary>
     [MethodImpl(HotPath.Optimized)]
@@ -57,6 +62,8 @@ internal sealed class SpillSection : ISpillSection
     /// carried-over part of an earlier sync file): <paramref name="length"/> bytes copied from <paramref name="source"/>'s
     /// current position.
     /// </summary>
+    public void AddFrom(Stream source, long length, long count, string firstKey, string lastKey) => AddFrom(source, length, count);
+
     public void AddFrom(Stream source, long length, long count)
     {
         if (count == 0) return;

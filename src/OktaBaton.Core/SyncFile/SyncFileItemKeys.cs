@@ -13,6 +13,30 @@ internal static class SyncFileItemKeys
     /// <summary>The id (within its type) of a resource item; null when the bytes are not a resource item.</summary>
     public static string? ResourceKey(ReadOnlyMemory<byte> item) => TryReadResourceId(item.Span, out _, out var resource) ? resource : null;
 
+    /// <summary>The id of the resource an entitlement item belongs to; null when the bytes are not an entitlement item.</summary>
+    public static string? EntitlementKey(ReadOnlyMemory<byte> item)
+    {
+        var reader = new Utf8JsonReader(item.Span);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("resource")) return TryReadId(ref reader, out _, out var resource) ? resource : null;
+            if (!reader.Read() || !reader.TrySkip()) return null;
+        }
+        return null;
+    }
+
+    /// <summary>The id of the resource a grant item's entitlement belongs to; null when the bytes are not a grant item.</summary>
+    public static string? GrantKey(ReadOnlyMemory<byte> item) => TryReadGrant(item.Span, out var entitlementId, out _, out _) ? ResourceOf(entitlementId) : null;
+
+    /// <summary>"group:00g1:member" → "00g1" (a resource id may contain ':', a type or slug never does).</summary>
+    public static string ResourceOf(string entitlementId)
+    {
+        var first = entitlementId.IndexOf(':');
+        var last = entitlementId.LastIndexOf(':');
+        return first >= 0 && last > first ? entitlementId.Substring(first + 1, last - first - 1) : entitlementId;
+    }
+
     /// <summary>
     /// A resource item's <c>id</c>: <c>{"id":{"resourceType":…,"resource":…},…}</c>. With <paramref name="wholeItem"/>, also
     /// false unless the rest of the bytes are well-formed JSON and end with the item.

@@ -8,7 +8,8 @@ namespace OktaBaton.Core.SyncFile;
 /// A part of a sync file that one producer fills while others fill theirs: its resources, entitlements and
 /// grants spill to their own temporary files and land in the file after the writer's own and after every lane
 /// opened before it. Lanes make concurrent syncers write a deterministic file with flat memory. A lane may keep its
-/// resources in id order (<see cref="SortedSpillSection"/>) so that their order never depends on the order Okta lists them in.
+/// items in the order of the ids of the resources they belong to (<see cref="LaneOrder"/>, <see cref="SortedSpillSection"/>),
+/// so that their order never depends on the order Okta lists them in.
 /// </summary>
 public sealed class SyncFileLane : ISyncFileSink, IDisposable
 {
@@ -16,25 +17,20 @@ public sealed class SyncFileLane : ISyncFileSink, IDisposable
     private readonly Func<bool> _isFinished;
     private readonly SortedDictionary<string, long> _resourceCounts = new(StringComparer.Ordinal);
 
-    private readonly SpillSection? _resourcesAsWritten;
-    private readonly SortedSpillSection? _resourcesById;
-
-    internal SyncFileLane(object gate, Func<bool> isFinished, ISpillSection resources, SpillSection entitlements, SpillSection grants)
+    internal SyncFileLane(object gate, Func<bool> isFinished, ISpillSection resources, ISpillSection entitlements, ISpillSection grants)
     {
         _gate = gate;
         _isFinished = isFinished;
         Resources = resources;
-        _resourcesAsWritten = resources as SpillSection;
-        _resourcesById = resources as SortedSpillSection;
         Entitlements = entitlements;
         Grants = grants;
     }
 
     internal ISpillSection Resources { get; }
 
-    internal SpillSection Entitlements { get; }
+    internal ISpillSection Entitlements { get; }
 
-    internal SpillSection Grants { get; }
+    internal ISpillSection Grants { get; }
 
     internal IReadOnlyDictionary<string, long> ResourceCounts => _resourceCounts;
 
@@ -44,43 +40,9 @@ public sealed class SyncFileLane : ISyncFileSink, IDisposable
         lock (_gate)
         {
             ThrowIfFinished();
-            if (_resourcesById is not null) _resourcesById.Add(writer => SyncFileJson.WriteResource(writer, resource), resource.Id.Resource);
-            else _resourcesAsWritten!.Add(writer => SyncFileJson.WriteResource(writer, resource));
-            CountResource(resource.Id.ResourceType);
+            Resources.Add(writer => SyncFileJson.WriteResource(writer, resource), resource.Id.Resource);
+            CountResources(resource.Id.ResourceType, 1);
         }
-    }
-
-    /// <summary>
-    /// <paramref name="count"/> resources of <paramref name="resourceType"/> carried over byte for byte:
-    /// <paramref name="length"/> bytes of <paramref name="source"/>, in id order from <paramref name="firstId"/> to
-    /// <paramref name="lastId"/>.
-    /// </summary>
-    internal void CarryResources(System.IO.Stream source, long length, long count, string resourceType, string firstId, string lastId)
-    {
-        lock (_gate)
-        {
-            ThrowIfFinished();
-            if (_resourcesById is not null) _resourcesById.AddSortedRange(source, length, count, firstId, lastId);
-            else _resourcesAsWritten!.AddFrom(source, length, count);
-            _resourceCounts.TryGetValue(resourceType, out var written);
-            _resourceCounts[resourceType] = written + count;
-        }
-    }
-
-    /// <summary><paramref name="count"/> grants carried over byte for byte: <paramref name="length"/> bytes of <paramref name="source"/>.</summary>
-    internal void CarryGrants(System.IO.Stream source, long length, long count)
-    {
-        lock (_gate)
-        {
-            ThrowIfFinished();
-            Grants.AddFrom(source, length, count);
-        }
-    }
-
-    private void CountResource(string resourceType)
-    {
-        _resourceCounts.TryGetValue(resourceType, out var count);
-        _resourceCounts[resourceType] = count + 1;
     }
 
     public void WriteEntitlement(Entitlement entitlement)
@@ -89,7 +51,7 @@ public sealed class SyncFileLane : ISyncFileSink, IDisposable
         lock (_gate)
         {
             ThrowIfFinished();
-            Entitlements.Add(writer => SyncFileJson.WriteEntitlement(writer, entitlement));
+            Entitlements.Add(writer => SyncFileJson.WriteEntitlement(writer, entitlement), entitlement.Resource.Resource);
         }
     }
 
@@ -99,7 +61,7 @@ public sealed class SyncFileLane : ISyncFileSink, IDisposable
         lock (_gate)
         {
             ThrowIfFinished();
-            Grants.Add(writer => SyncFileJson.WriteGrant(writer, grant));
+            Grants.Add(writer => SyncFileJson.WriteGrant(writer, grant), SyncFileItemKeys.ResourceOf(grant.EntitlementId));
         }
     }
 
@@ -115,8 +77,49 @@ public sealed class SyncFileLane : ISyncFileSink, IDisposable
         lock (_gate)
         {
             ThrowIfFinished();
-            Grants.AddGrants(entitlementId, principalType, principalIds);
+            Grants.AddGrants(entitlementId, principalType, principalIds, SyncFileItemKeys.ResourceOf(entitlementId));
         }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> resources of <paramref name="resourceType"/> carried over byte for byte:
+    /// <paramref name="length"/> bytes of <paramref name="source"/>, in id order from <paramref name="firstId"/> to
+    /// <paramref name="lastId"/>.
+    /// </summary>
+    internal void CarryResources(System.IO.Stream source, long length, long count, string resourceType, string firstId, string lastId)
+    {
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            Resources.AddFrom(source, length, count, firstId, lastId);
+            CountResources(resourceType, count);
+        }
+    }
+
+    /// <summary><paramref name="count"/> entitlements carried over byte for byte, of resources from <paramref name="firstId"/> to <paramref name="lastId"/>.</summary>
+    internal void CarryEntitlements(System.IO.Stream source, long length, long count, string firstId, string lastId)
+    {
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            Entitlements.AddFrom(source, length, count, firstId, lastId);
+        }
+    }
+
+    /// <summary><paramref name="count"/> grants of one resource's entitlements carried over byte for byte: <paramref name="length"/> bytes of <paramref name="source"/>.</summary>
+    internal void CarryGrants(System.IO.Stream source, long length, long count, string resourceId)
+    {
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            Grants.AddFrom(source, length, count, resourceId, resourceId);
+        }
+    }
+
+    private void CountResources(string resourceType, long count)
+    {
+        _resourceCounts.TryGetValue(resourceType, out var written);
+        _resourceCounts[resourceType] = written + count;
     }
 
     internal IEnumerable<ISpillSection> Sections() => new[] { Resources, Entitlements, Grants };

@@ -97,36 +97,40 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
     /// A new lane: what it is given lands in the file after what this writer was given directly and after
     /// every lane opened before it, whatever the order the writes happen in.
     /// </summary>
-    /// <param name="resourcesInIdOrder">
-    /// The lane's resources land in the ordinal order of their ids, whatever order they are written in (used for a
-    /// list that a later refresh carries over instead of listing it again, so its order must not be Okta's).
+    /// <param name="order">
+    /// Whether the lane's items land in id order, whatever order they are written in (used for lists that a later
+    /// refresh carries over instead of listing them again, so their order must not be Okta's).
     /// </param>
-    public SyncFileLane OpenLane(bool resourcesInIdOrder = false)
+    public SyncFileLane OpenLane(LaneOrder order = LaneOrder.AsWritten)
     {
         lock (_gate)
         {
             ThrowIfFinished();
-            return AddLane(_stem + ".lane" + _lanes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), resourcesInIdOrder);
+            return AddLane(_stem + ".lane" + _lanes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), order);
         }
     }
 
-    private SyncFileLane AddLane(string prefix, bool resourcesInIdOrder = false)
+    private SyncFileLane AddLane(string prefix, LaneOrder order = LaneOrder.AsWritten)
     {
         var created = new List<ISpillSection>();
         try
         {
-            created.Add(resourcesInIdOrder
-                ? new SortedSpillSection(prefix + ".resources.tmp", SyncFileItemKeys.ResourceKey)
-                : new SpillSection(prefix + ".resources.tmp"));
-            created.Add(new SpillSection(prefix + ".entitlements.tmp"));
-            created.Add(new SpillSection(prefix + ".grants.tmp"));
+            created.Add(order == LaneOrder.AsWritten
+                ? new SpillSection(prefix + ".resources.tmp")
+                : new SortedSpillSection(prefix + ".resources.tmp", SyncFileItemKeys.ResourceKey));
+            created.Add(order == LaneOrder.ById
+                ? new SortedSpillSection(prefix + ".entitlements.tmp", SyncFileItemKeys.EntitlementKey)
+                : new SpillSection(prefix + ".entitlements.tmp"));
+            created.Add(order == LaneOrder.ById
+                ? new SortedSpillSection(prefix + ".grants.tmp", SyncFileItemKeys.GrantKey)
+                : new SpillSection(prefix + ".grants.tmp"));
         }
         catch
         {
             foreach (var section in created) DeleteQuietly(section);
             throw;
         }
-        var lane = new SyncFileLane(_gate, () => _finished, created[0], (SpillSection)created[1], (SpillSection)created[2]);
+        var lane = new SyncFileLane(_gate, () => _finished, created[0], created[1], created[2]);
         _lanes.Add(lane);
         return lane;
     }

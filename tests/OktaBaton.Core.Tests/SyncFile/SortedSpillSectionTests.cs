@@ -52,7 +52,7 @@ public sealed class SortedSpillSectionTests : IDisposable
         var path = Path.Combine(_dir, "carried.tmp");
         using var section = new SortedSpillSection(path, SyncFileItemKeys.ResourceKey, runBytes: 256);
         using var earlier = new MemoryStream(Encoding.UTF8.GetBytes(string.Join(",\n", carried.Select(id => Json(Resource(id))))));
-        void Carry() => section.AddSortedRange(earlier, earlier.Length, carried.Length, carried[0], carried[^1]);
+        void Carry() => section.AddFrom(earlier, earlier.Length, carried.Length, carried[0], carried[^1]);
         if (carriedFirst) Carry();
         foreach (var id in added) section.Add(w => SyncFileJson.WriteResource(w, Resource(id)), id);
         if (!carriedFirst) Carry();

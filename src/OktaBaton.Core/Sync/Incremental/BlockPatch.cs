@@ -67,7 +67,7 @@ internal sealed class BlockPatch
         {
             if (runCount == 0) return;
             source.Position = runStart;
-            lane.CarryGrants(source, runEnd - runStart, runCount);
+            lane.CarryGrants(source, runEnd - runStart, runCount, SyncFileItemKeys.ResourceOf(entitlementId));
             runCount = 0;
         }
         void Insert(string userId)

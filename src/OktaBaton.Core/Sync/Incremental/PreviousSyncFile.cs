@@ -121,7 +121,7 @@ internal sealed class PreviousSyncFile : IDisposable
         {
             _file.Position = block.Start;
             // the scan read the file from a buffer: the handle's own position is ours to set
-            lane.CarryGrants(_file, block.End - block.Start, block.Count);
+            lane.CarryGrants(_file, block.End - block.Start, block.Count, block.ResourceId);
         }
     }
 
@@ -434,7 +434,7 @@ internal sealed class PreviousSyncFile : IDisposable
             if (key is not null) Start(key);
             if (_current is null)
             {
-                _current = new GrantBlock(offset);
+                _current = new GrantBlock(offset, SyncFileItemKeys.ResourceOf(entitlementId ?? _currentKey!));
                 _blocks[_currentKey!] = _current;
             }
             var block = _current;
@@ -452,13 +452,17 @@ internal sealed class PreviousSyncFile : IDisposable
 /// <summary>Where one block of grants lies in the earlier file, and what it holds.</summary>
 internal sealed class GrantBlock
 {
-    public GrantBlock(long start)
+    public GrantBlock(long start, string resourceId = "")
     {
         Start = start;
         End = start;
+        ResourceId = resourceId;
     }
 
     public long Start { get; }
+
+    /// <summary>The id of the resource whose entitlement the block's grants are of (what orders it in a lane in id order).</summary>
+    public string ResourceId { get; }
 
     public long End { get; set; }
 
