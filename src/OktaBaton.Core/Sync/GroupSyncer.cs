@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Model;
 using OktaBaton.Core.Okta.Models;
+using OktaBaton.Core.SyncFile;
 using OktaBaton.Core.Sync.Incremental;
 
 namespace OktaBaton.Core.Sync;
@@ -16,11 +18,14 @@ namespace OktaBaton.Core.Sync;
 internal sealed class GroupSyncer : IResourceSyncer
 {
     private const int MembersPage = 1000;
+    private const int ListPage = 200;
+    private const int IdsPerLookup = 40;
 
     public string ResourceType => ResourceTypes.Group;
 
     public async Task SyncAsync(SyncContext context, CancellationToken ct)
     {
+        if (context.Refresh is { } refresh && await TryRefreshAsync(context, refresh, ct).ConfigureAwait(false)) return;
         var kept = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<string>();
         long listed = 0, done = 0;
@@ -34,41 +39,182 @@ internal sealed class GroupSyncer : IResourceSyncer
                 if (group.Stats is null || group.Stats.HoldsAdminPrivilege) candidates.Add(group.Id);
                 WriteResource(context, group);
                 context.Report("Groups", ++listed);
-                return async token =>
-                {
-                    if (group.Stats?.UsersCount == 0) return (id, new List<string>(), null);
-                    if (await UnchangedMembersAsync(context, group, token).ConfigureAwait(false) is { } carried) return (id, null, carried);
-                    var members = await context.TryListIdsAsync($"/api/v1/groups/{SyncContext.Escape(group.Id)}/users?limit={MembersPage}", id,
-                        $"the members of group '{group.Profile.Name}' ({group.Id})", token).ConfigureAwait(false);
-                    return (id, members, null);
-                };
+                return token => MembersAsync(context, group, token);
             },
-            result =>
-            {
-                if (result.Carried is not null)
-                {
-                    result.Carried.WriteTo(context.Refresh!.Previous, context.Lane);
-                    context.Refresh.Saved(RefreshState.Pages(result.Carried.Count, MembersPage));
-                }
-                else if (result.Members is not null)
-                {
-                    // in id order, whatever order Okta lists them in: a refresh can then add or drop one member in place
-                    result.Members.Sort(StringComparer.Ordinal);
-                    context.WriteUserGrants(EntitlementIds.Create(result.Group, EntitlementSlugs.Member), result.Members);
-                }
-                else
-                {
-                    context.MarkMembersUnreadable(result.Group.Resource);
-                }
-                context.Report("Group members", ++done);
-                return Task.CompletedTask;
-            },
+            result => WriteMembers(context, result, ref done),
             ct).ConfigureAwait(false);
         context.KeptGroupIds = kept;
         // in id order, as the groups are in the file: the role grants of groups follow it
         candidates.Sort(StringComparer.Ordinal);
         context.AdminGroupCandidates = candidates;
     }
+
+    /// <summary>A group's members: none to read when Okta counts none; in a refresh, carried or patched where it can; else listed.</summary>
+    private static async Task<(ResourceId Group, List<string>? Members, CarriedGrants? Carried)> MembersAsync(SyncContext context, OktaGroup group, CancellationToken ct)
+    {
+        var id = new ResourceId(ResourceTypes.Group, group.Id);
+        if (group.Stats?.UsersCount == 0) return (id, new List<string>(), null);
+        if (await UnchangedMembersAsync(context, group, ct).ConfigureAwait(false) is { } carried) return (id, null, carried);
+        return await ListMembersAsync(context, id, $"'{group.Profile.Name}' ({group.Id})", ct).ConfigureAwait(false);
+    }
+
+    private static async Task<(ResourceId Group, List<string>? Members, CarriedGrants? Carried)> ListMembersAsync(SyncContext context, ResourceId group, string name,
+        CancellationToken ct)
+    {
+        var members = await context.TryListIdsAsync($"/api/v1/groups/{SyncContext.Escape(group.Resource)}/users?limit={MembersPage}", group,
+            $"the members of group {name}", ct).ConfigureAwait(false);
+        return (group, members, null);
+    }
+
+    private static Task WriteMembers(SyncContext context, (ResourceId Group, List<string>? Members, CarriedGrants? Carried) result, ref long done)
+    {
+        if (result.Carried is not null)
+        {
+            result.Carried.WriteTo(context.Refresh!.Previous, context.Lane);
+            // a full sync reads no members of a group Okta counts none in
+            if (result.Carried.Count > 0) context.Refresh.Saved(RefreshState.Pages(result.Carried.Count, MembersPage));
+        }
+        else if (result.Members is not null)
+        {
+            // in id order, whatever order Okta lists them in: a refresh can then add or drop one member in place
+            result.Members.Sort(StringComparer.Ordinal);
+            context.WriteUserGrants(EntitlementIds.Create(result.Group, EntitlementSlugs.Member), result.Members);
+        }
+        else
+        {
+            context.MarkMembersUnreadable(result.Group.Resource);
+        }
+        context.Report("Group members", ++done);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A refresh reads only the groups that may have changed — those Okta dates as updated, or whose members moved, since
+    /// the window opened (<c>filter=lastUpdated gt … or lastMembershipUpdated gt …</c>), and every group an event names
+    /// (an app or a role given to a group moves no date), looked up in batches — and carries every other group over
+    /// from the earlier file with its entitlement and members, merging in id order. False when listing every group
+    /// is cheaper.
+    /// </summary>
+    private static async Task<bool> TryRefreshAsync(SyncContext context, RefreshState refresh, CancellationToken ct)
+    {
+        var changes = refresh.Changes;
+        var previous = refresh.Previous;
+        var listing = RefreshState.Pages(previous.ResourceCount(ResourceTypes.Group), ListPage);
+        var fresh = new SortedDictionary<string, OktaGroup>(StringComparer.Ordinal);
+        long requests = 0;
+        var since = SyncFileJson.FormatTime(changes.Since);
+        await foreach (var page in context.Client.ListPagesAsync<OktaGroup>(
+            GroupsUrl($"lastUpdated gt \"{since}\" or lastMembershipUpdated gt \"{since}\""), ct).ConfigureAwait(false))
+        {
+            requests++;
+            foreach (var group in page) fresh[group.Id] = group;
+        }
+        var named = changes.GroupsNamed.Concat(changes.BuiltInGroupMembers ? previous.BuiltInGroups : Enumerable.Empty<string>())
+            .Where(id => !fresh.ContainsKey(id)).Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToList();
+        if (requests + (named.Count + IdsPerLookup - 1) / IdsPerLookup >= listing)
+        {
+            // listing every group is cheaper: what was read so far was spent for nothing
+            refresh.Saved(-requests);
+            return false;
+        }
+        for (var i = 0; i < named.Count; i += IdsPerLookup)
+        {
+            var ids = string.Join(" or ", named.Skip(i).Take(IdsPerLookup).Select(id => $"id eq \"{id}\""));
+            await foreach (var page in context.Client.ListPagesAsync<OktaGroup>(GroupsUrl(ids), ct).ConfigureAwait(false))
+            {
+                requests++;
+                foreach (var group in page) fresh[group.Id] = group;
+            }
+        }
+        if (context.Options.SkipAppGroups)
+        {
+            foreach (var appGroup in fresh.Values.Where(g => string.Equals(g.Type, "APP_GROUP", StringComparison.OrdinalIgnoreCase)).ToList()) fresh.Remove(appGroup.Id);
+        }
+        refresh.Saved(listing - requests);
+        // a group an event names that Okta no longer has is gone, as is one the log says was deleted
+        var gone = new HashSet<string>(named.Where(id => !fresh.ContainsKey(id)), StringComparer.Ordinal);
+        gone.UnionWith(changes.Gone.Where(id => id.ResourceType == ResourceTypes.Group).Select(id => id.Resource));
+
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new List<string>();
+        long listed = 0, done = 0;
+        await OrderedWork<(ResourceId Group, List<string>? Members, CarriedGrants? Carried)>.RunAsync(
+            MergedAsync(previous, fresh, gone),
+            context.Degree,
+            item =>
+            {
+                var id = new ResourceId(ResourceTypes.Group, item.Id);
+                kept.Add(item.Id);
+                context.Report("Groups", ++listed);
+                if (item.Fresh is { } group)
+                {
+                    if (group.Stats is null || group.Stats.HoldsAdminPrivilege) candidates.Add(group.Id);
+                    WriteResource(context, group);
+                    return token => MembersAsync(context, group, token);
+                }
+                if (PrincipalAssignments.GrantTypes.Any(type => previous.GrantsHeldBy(type, id) is not null)) candidates.Add(item.Id);
+                context.Lane.CarryResource(id, item.Resource!, item.Entitlements!);
+                var block = previous.GrantsOf(EntitlementIds.Create(id, EntitlementSlugs.Member));
+                if (block is not null && !block.CanCarry) return token => ListMembersAsync(context, id, item.Id, token);
+                return _ => Task.FromResult<(ResourceId, List<string>?, CarriedGrants?)>((id, null, CarriedGrants.Unchanged(block)));
+            },
+            result => WriteMembers(context, result, ref done),
+            ct).ConfigureAwait(false);
+        context.KeptGroupIds = kept;
+        candidates.Sort(StringComparer.Ordinal);
+        context.AdminGroupCandidates = candidates;
+        return true;
+    }
+
+    /// <summary>The earlier file's groups and the fresh ones, in id order; a fresh one replaces its earlier self, a gone one is left out.</summary>
+    private static async IAsyncEnumerable<MergedGroup> MergedAsync(PreviousSyncFile previous, SortedDictionary<string, OktaGroup> fresh, HashSet<string> gone)
+    {
+        await Task.Yield();
+        using var earlier = previous.OpenResources(ResourceTypes.Group);
+        using var pending = fresh.Values.GetEnumerator();
+        var next = pending.MoveNext() ? pending.Current : null;
+        while (earlier.Advance())
+        {
+            while (next is not null && string.CompareOrdinal(next.Id, earlier.Id) <= 0)
+            {
+                yield return new MergedGroup(next.Id, next, null, null);
+                var replaced = next.Id == earlier.Id;
+                next = pending.MoveNext() ? pending.Current : null;
+                if (replaced) goto nextEarlier;
+            }
+            if (!gone.Contains(earlier.Id)) yield return new MergedGroup(earlier.Id, null, earlier.Resource, earlier.Entitlements.ToList());
+            nextEarlier:;
+        }
+        while (next is not null)
+        {
+            yield return new MergedGroup(next.Id, next, null, null);
+            next = pending.MoveNext() ? pending.Current : null;
+        }
+    }
+
+    private sealed class MergedGroup
+    {
+        public MergedGroup(string id, OktaGroup? fresh, byte[]? resource, List<byte[]>? entitlements)
+        {
+            Id = id;
+            Fresh = fresh;
+            Resource = resource;
+            Entitlements = entitlements;
+        }
+
+        public string Id { get; }
+
+        /// <summary>The group as Okta has it now; null when it is carried over.</summary>
+        public OktaGroup? Fresh { get; }
+
+        /// <summary>The earlier file's bytes of a carried group, and of its entitlements.</summary>
+        public byte[]? Resource { get; }
+
+        public List<byte[]>? Entitlements { get; }
+    }
+
+    private static string GroupsUrl(string filter) =>
+        "/api/v1/groups?filter=" + SyncContext.Escape(filter) + "&limit=" + ListPage.ToString(System.Globalization.CultureInfo.InvariantCulture) + "&expand=stats";
 
     /// <summary>
     /// For a refresh: the group's members without listing them, when the log accounts for every change to them. Carried

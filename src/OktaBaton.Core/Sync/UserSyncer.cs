@@ -133,7 +133,12 @@ internal sealed class UserSyncer : IResourceSyncer
         }
         var named = refresh.Changes.Users.Where(id => !fresh.ContainsKey(id)).OrderBy(id => id, StringComparer.Ordinal).ToList();
         var lookups = (named.Count + IdsPerLookup - 1) / IdsPerLookup;
-        if (requests + lookups >= everyone) return null;
+        if (requests + lookups >= everyone)
+        {
+            // listing everyone is cheaper: what was read so far was spent for nothing
+            refresh.Saved(-requests);
+            return null;
+        }
         for (var i = 0; i < named.Count; i += IdsPerLookup)
         {
             // filter=id eq … or id eq …: Okta's user filter takes eq on id joined by or, DEPROVISIONED users included

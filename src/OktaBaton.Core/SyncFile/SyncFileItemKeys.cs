@@ -14,16 +14,27 @@ internal static class SyncFileItemKeys
     public static string? ResourceKey(ReadOnlyMemory<byte> item) => TryReadResourceId(item.Span, out _, out var resource) ? resource : null;
 
     /// <summary>The id of the resource an entitlement item belongs to; null when the bytes are not an entitlement item.</summary>
-    public static string? EntitlementKey(ReadOnlyMemory<byte> item)
+    public static string? EntitlementKey(ReadOnlyMemory<byte> item) => TryReadEntitlementResource(item.Span, out _, out var resource) ? resource : null;
+
+    /// <summary>
+    /// The resource an entitlement item belongs to: <c>{"id":…,"resource":{"resourceType":…,"resource":…},…}</c>. With
+    /// <paramref name="wholeItem"/>, also false unless the rest of the bytes are well-formed JSON and end with the item.
+    /// </summary>
+    public static bool TryReadEntitlementResource(ReadOnlySpan<byte> item, out string resourceType, out string resource, bool wholeItem = false)
     {
-        var reader = new Utf8JsonReader(item.Span);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        resourceType = resource = string.Empty;
+        try
         {
-            if (reader.ValueTextEquals("resource")) return TryReadId(ref reader, out _, out var resource) ? resource : null;
-            if (!reader.Read() || !reader.TrySkip()) return null;
+            var reader = new Utf8JsonReader(item);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            if (!SkipProperty(ref reader, "id")) return false;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("resource")) return false;
+            return TryReadId(ref reader, out resourceType, out resource) && (!wholeItem || ReadsToTheEnd(ref reader));
         }
-        return null;
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The id of the resource a grant item's entitlement belongs to; null when the bytes are not a grant item.</summary>

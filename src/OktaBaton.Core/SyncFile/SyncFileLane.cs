@@ -116,6 +116,20 @@ public sealed class SyncFileLane : ISyncFileSink, IDisposable
         }
     }
 
+    /// <summary>One resource, with its entitlements, carried over byte for byte from an earlier sync file.</summary>
+    internal void CarryResource(ResourceId id, byte[] resource, IReadOnlyList<byte[]> entitlements)
+    {
+        using (var item = new System.IO.MemoryStream(resource, writable: false))
+        {
+            CarryResources(item, resource.Length, 1, id.ResourceType, id.Resource, id.Resource);
+        }
+        foreach (var entitlement in entitlements)
+        {
+            using var item = new System.IO.MemoryStream(entitlement, writable: false);
+            CarryEntitlements(item, entitlement.Length, 1, id.Resource, id.Resource);
+        }
+    }
+
     private void CountResources(string resourceType, long count)
     {
         _resourceCounts.TryGetValue(resourceType, out var written);

@@ -24,6 +24,12 @@ internal sealed class OrgChanges
     /// <summary>Groups whose members may differ.</summary>
     public HashSet<string> GroupMembers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every group any event names: its resource (name, user and app counts, admin privilege) is read again, also where
+    /// Okta's lastUpdated does not move (an app assigned to it, a role granted to it).
+    /// </summary>
+    public HashSet<string> GroupsNamed { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Groups whose members changed in ways the log does not spell out user by user: their members are read again.</summary>
     public HashSet<string> GroupsToRead { get; } = new(StringComparer.Ordinal);
 
@@ -72,6 +78,7 @@ internal sealed class OrgChanges
         var named = targets.Where(t => !string.IsNullOrEmpty(t.Id)).ToList();
         if (what.HasFlag(ChangeEffect.ActorIsTarget) && actorType == "User" && !string.IsNullOrEmpty(actorId)) Touch(what, actorId!, "User");
         foreach (var (id, type) in named) Touch(what, id, type);
+        foreach (var (id, _) in named.Where(t => t.Type == "UserGroup")) GroupsNamed.Add(id);
 
         // which user the event is about, when it names exactly one
         var users = named.Where(t => t.Type is "User" or "AppUser").Select(t => t.Id).Distinct(StringComparer.Ordinal).ToList();

@@ -20,6 +20,7 @@ internal sealed class PreviousSyncFile : IDisposable
     private readonly FileStream _file;
     private readonly object _gate = new();
     private readonly Dictionary<string, ResourceRange> _resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResourceRange> _entitlements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _resourceIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GrantBlock> _byEntitlement = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GrantBlock> _byHolder = new(StringComparer.Ordinal);
@@ -100,6 +101,77 @@ internal sealed class PreviousSyncFile : IDisposable
         return fullPath;
     }
 
+    /// <summary>The earlier file's built-in groups (Everyone), by the group trait's <c>oktaType</c>.</summary>
+    public HashSet<string> BuiltInGroups { get; } = new(StringComparer.Ordinal);
+
+    private static readonly byte[] BuiltInMarker = Encoding.UTF8.GetBytes("\"oktaType\":\"BUILT_IN\"");
+
+    /// <summary>The resources of <paramref name="resourceType"/> with each one's entitlements, in file order (id order).</summary>
+    public ResourceCursor OpenResources(string resourceType) =>
+        new(this, resourceType, _resources.TryGetValue(resourceType, out var resources) ? resources : null,
+            _entitlements.TryGetValue(resourceType, out var entitlements) ? entitlements : null);
+
+    /// <summary>
+    /// Walks a resource type's resources and, beside them, their entitlements (both in id order): each resource's bytes
+    /// and those of its entitlements, copied out so they outlive the walk's next step.
+    /// </summary>
+    internal sealed class ResourceCursor : IDisposable
+    {
+        private readonly string _type;
+        private readonly Stream? _resourceFile;
+        private readonly Stream? _entitlementFile;
+        private readonly ItemLineReader? _resources;
+        private readonly ItemLineReader? _entitlements;
+        private bool _entitlementPending;
+
+        public ResourceCursor(PreviousSyncFile file, string type, ResourceRange? resources, ResourceRange? entitlements)
+        {
+            _type = type;
+            if (resources is not null)
+            {
+                _resourceFile = file.OpenRead();
+                _resources = new ItemLineReader(_resourceFile, resources.Start, resources.End - resources.Start);
+            }
+            if (entitlements is not null)
+            {
+                _entitlementFile = file.OpenRead();
+                _entitlements = new ItemLineReader(_entitlementFile, entitlements.Start, entitlements.End - entitlements.Start);
+                _entitlementPending = _entitlements.Advance();
+            }
+        }
+
+        public string Id { get; private set; } = string.Empty;
+
+        public byte[] Resource { get; private set; } = Array.Empty<byte>();
+
+        /// <summary>The resource's entitlements, one per item.</summary>
+        public List<byte[]> Entitlements { get; } = new();
+
+        public bool Advance()
+        {
+            Entitlements.Clear();
+            if (_resources is null || !_resources.Advance()) return false;
+            if (!SyncFileItemKeys.TryReadResourceId(_resources.Item.Span, out var type, out var id) || type != _type)
+            {
+                throw new FullSyncNeededException($"the earlier sync file changed while it was read: its {_type} resources are not where they were");
+            }
+            Id = id;
+            Resource = _resources.Item.ToArray();
+            while (_entitlementPending && SyncFileItemKeys.EntitlementKey(_entitlements!.Item) == id)
+            {
+                Entitlements.Add(_entitlements.Item.ToArray());
+                _entitlementPending = _entitlements.Advance();
+            }
+            return true;
+        }
+
+        public void Dispose()
+        {
+            _resourceFile?.Dispose();
+            _entitlementFile?.Dispose();
+        }
+    }
+
     /// <summary>How many resources of <paramref name="resourceType"/> the file holds.</summary>
     public long ResourceCount(string resourceType) => _resources.TryGetValue(resourceType, out var range) ? range.Count : 0;
 
@@ -177,6 +249,7 @@ internal sealed class PreviousSyncFile : IDisposable
         var layout = new LayoutCheck(Path);
         string? lastType = null;
         string? lastUser = null;
+        string? lastEntitlementType = null;
         var end = Encoding.UTF8.GetBytes($"\"{SyncFileFormat.End}\":{{\"syncId\":\"{Header.SyncId}\"}}");
         FileLines.Read(_file, (line, offset) =>
         {
@@ -234,10 +307,20 @@ internal sealed class PreviousSyncFile : IDisposable
                     {
                         if (!_resourceIds.TryGetValue(type, out var ids)) _resourceIds[type] = ids = new HashSet<string>(StringComparer.Ordinal);
                         ids.Add(id);
+                        if (type == ResourceTypes.Group && item.IndexOf(BuiltInMarker) >= 0) BuiltInGroups.Add(id);
                     }
                     break;
                 case 1:
-                    if (!SyncFileItemKeys.IsWholeObject(item)) throw layout.Error(offset, "an entitlement that is not one well-formed item");
+                    if (!SyncFileItemKeys.TryReadEntitlementResource(item, out var ofType, out _, wholeItem: true)) throw layout.Error(offset, "an entitlement that is not one well-formed item with a resource");
+                    if (ofType != lastEntitlementType)
+                    {
+                        if (_entitlements.ContainsKey(ofType)) throw layout.Error(offset, $"the {ofType} entitlements are not all together");
+                        _entitlements[ofType] = new ResourceRange(offset);
+                        lastEntitlementType = ofType;
+                    }
+                    var entitlements = _entitlements[ofType];
+                    entitlements.End = offset + item.Length;
+                    entitlements.Count++;
                     break;
                 default:
                     grants.Visit(item, offset);
@@ -358,7 +441,7 @@ internal sealed class PreviousSyncFile : IDisposable
         }
     }
 
-    private sealed class ResourceRange
+    internal sealed class ResourceRange
     {
         public ResourceRange(long start)
         {

@@ -28,14 +28,17 @@ public sealed class RefreshEqualityTests
     {
         var random = new Random(seed);
         var clock = new SteppedClock();
+        // the demo org; a generated one; and (every sixth seed) one with enough groups (four pages) that a refresh reads
+        // only the changed ones rather than listing them all
         var generated = seed % 3 == 0;
+        var manyGroups = seed % 6 == 0;
         await using var org = await SyncTestOrg.StartAsync(o =>
         {
             o.OrgClock = clock;
             if (!generated) return;
             o.Org = "generated";
-            o.Users = 450;
-            o.Groups = 30;
+            o.Users = manyGroups ? 1200 : 450;
+            o.Groups = manyGroups ? 650 : 30;
             o.Apps = 6;
             o.Seed = seed;
         });
