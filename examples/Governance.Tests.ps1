@@ -32,8 +32,10 @@ Describe 'Okta access policy' {
     It 'OKTA.001: only break-glass accounts hold SUPER_ADMIN' {
         $holders = Get-OktaSyncGrant -Path $syncFile -EntitlementId 'role:SUPER_ADMIN:assigned' -Expand |
             Where-Object PrincipalType -eq 'user'
-        $holders | Where-Object PrincipalLogin -notin $breakGlass | ForEach-Object PrincipalLogin | Sort-Object -Unique |
-            Should -BeNullOrEmpty -Because 'SUPER_ADMIN is for break-glass accounts; these accounts hold it directly or through a group and need a narrower role'
+        $holders | Where-Object PrincipalLogin -notin $breakGlass |
+            ForEach-Object { "$($_.PrincipalLogin): $((@(if ($_.Direct) { 'directly' }) + @($_.Through | ForEach-Object { "through $_" })) -join ', ')" } |
+            Sort-Object |
+            Should -BeNullOrEmpty -Because 'SUPER_ADMIN is for break-glass accounts; these accounts hold it and need a narrower role'
     }
 
     It 'OKTA.002: every API token expires' {
