@@ -40,6 +40,17 @@ Describe 'the governance example on the demo org' {
         $first['OKTA.001'].Message | Should -Not -Match 'break\.glass'
     }
 
+    It 'OKTA.001 says how each holds it: directly, through the group, or both' {
+        $first['OKTA.001'].Message | Should -Match "okta\.admin@acme\.example \(directly and through group 'Okta Admins'\)"
+        $first['OKTA.001'].Message | Should -Match "alice\.anderson@acme\.example \(through group 'Okta Admins'\)"
+    }
+
+    It 'OKTA.004 fails and names the help-desk admin who reaches the whole org, not those limited by role targets' {
+        $first['OKTA.004'].Result | Should -Be 'Failed'
+        $first['OKTA.004'].Message | Should -Match 'alice\.anderson@acme\.example \(directly and through group .Help Desk.\)'
+        $first['OKTA.004'].Message | Should -Not -Match 'iris\.ito|quinn\.quade'
+    }
+
     It 'OKTA.002 fails and names the token that never expires, with its owner' {
         $first['OKTA.002'].Result | Should -Be 'Failed'
         $first['OKTA.002'].Message | Should -Match 'Legacy integration \(owner break\.glass@acme\.example\)'
@@ -74,7 +85,7 @@ Describe 'the governance example on an incomplete sync' {
     It 'fails every check with the reason, instead of passing on data it could not read' {
         $results = Invoke-Example -Environment @{ BATON_API_TOKEN = $env:OKTABATON_READONLY_TOKEN }
 
-        foreach ($id in 'OKTA.001', 'OKTA.002', 'OKTA.003') {
+        foreach ($id in 'OKTA.001', 'OKTA.002', 'OKTA.003', 'OKTA.004') {
             $results[$id].Result | Should -Be 'Failed' -Because "$id must not pass on an incomplete sync"
             $results[$id].Message | Should -Match 'is incomplete, so the policy cannot be checked'
         }
