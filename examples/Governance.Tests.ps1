@@ -35,6 +35,7 @@ Describe 'Okta access policy' {
             Where-Object PrincipalType -eq 'user'
         # one record per user, saying how it is held: directly, through a group, or both
         $holders | Where-Object PrincipalLogin -notin $breakGlass | ForEach-Object { "$($_.PrincipalLogin) ($($_.HowHeld))" } |
+            Sort-Object |
             Should -BeNullOrEmpty -Because 'SUPER_ADMIN is for break-glass accounts; these accounts hold it and need a narrower role'
     }
 

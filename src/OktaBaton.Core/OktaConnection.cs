@@ -12,8 +12,6 @@ namespace OktaBaton.Core;
 /// </summary>
 public sealed class OktaConnection : IDisposable
 {
-    private const int ProbeRetries = 1;
-
     private readonly IOktaAuthenticator _authenticator;
 
     private OktaConnection(OktaClient client, IOktaAuthenticator authenticator, string principal)
@@ -48,11 +46,18 @@ public sealed class OktaConnection : IDisposable
         }
 
         string principal;
-        using (var probe = new OktaClient(options.WithMaxRetries(ProbeRetries)))
+        // the probe retries as every other call does: a 5xx or a dropped connection at connect time is as transient as later
+        using (var probe = new OktaClient(options))
         {
             if (principalHint is null)
             {
-                var me = await probe.GetAsync<JsonElement>("/api/v1/users/me", cancellationToken).ConfigureAwait(false);
+                // who the token belongs to: the one request that means "me"
+                JsonElement me;
+                using (OktaPaths.AllowSelf())
+                {
+                    me = await probe.GetAsync<JsonElement>("/api/v1/users/me", cancellationToken).ConfigureAwait(false);
+                }
+
                 principal = LoginOf(me) ?? "unknown";
             }
             else

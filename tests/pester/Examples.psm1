@@ -133,7 +133,9 @@ function Invoke-DocumentationExample {
         [Parameter(Mandatory)] [string] $Code,
         [Parameter(Mandatory)] [string] $Fixture,
         [Parameter(Mandatory)] [string] $WorkingDirectory,
-        [int] $TimeoutSeconds = 120
+        [int] $TimeoutSeconds = 120,
+        # return the output objects themselves instead of the text of every stream
+        [switch] $Objects
     )
     Reset-TestOrg
     $null = New-Item -ItemType Directory -Path $WorkingDirectory -Force
@@ -156,11 +158,11 @@ function Invoke-DocumentationExample {
 `$ProgressPreference = 'SilentlyContinue'
 `$syncFile = Join-Path (Get-Location) 'okta-sync.json'
 $Code
-} *>&1 | Out-String -Width 160
+} $(if ($Objects) { '' } else { '*>&1 | Out-String -Width 160' })
 "@, $true)
         $shown = $shell.Invoke()
         if ($shell.InvocationStateInfo.State -eq 'Stopped') { throw "the example did not finish within $TimeoutSeconds s" }
-        -join $shown
+        if ($Objects) { $shown } else { -join $shown }
     }
     catch [System.Management.Automation.MethodInvocationException] {
         if ($_.Exception.InnerException -is [System.Management.Automation.IContainsErrorRecord]) { throw $_.Exception.InnerException.ErrorRecord }

@@ -111,7 +111,7 @@ public sealed class OktaClient : IDisposable
     internal async IAsyncEnumerable<IReadOnlyList<T>> ListPagesAsync<T>(string relativeUrl, JsonSerializerOptions json,
         [EnumeratorCancellation] CancellationToken ct)
     {
-        var uri = Resolve(relativeUrl);
+        var uri = Resolve(HttpMethod.Get, relativeUrl);
         var listing = new PagingGuard(Org, uri);
         Func<HttpResponseMessage, RequestState, CancellationToken, Task<LinkPage<T>>> readPage =
             (response, state, token) => OktaResponseReader.ReadLinkPageAsync<T>(response, state, json, token);
@@ -142,7 +142,7 @@ public sealed class OktaClient : IDisposable
     private async IAsyncEnumerable<IReadOnlyList<T>> ListParsedPagesAsync<T>(string relativeUrl, IdListReader.PageParser<T> parse,
         [EnumeratorCancellation] CancellationToken ct)
     {
-        var uri = Resolve(relativeUrl);
+        var uri = Resolve(HttpMethod.Get, relativeUrl);
         var listing = new PagingGuard(Org, uri);
         Func<HttpResponseMessage, RequestState, CancellationToken, Task<LinkPage<T>>> readPage =
             (response, state, token) => OktaResponseReader.ReadParsedPageAsync(response, state, parse, token);
@@ -170,7 +170,7 @@ public sealed class OktaClient : IDisposable
             throw new ArgumentException("The name of the list's array property is required, e.g. \"roles\".", nameof(arrayProperty));
         }
 
-        var uri = Resolve(relativeUrl);
+        var uri = Resolve(HttpMethod.Get, relativeUrl);
         var listing = new PagingGuard(Org, uri);
         while (true)
         {
@@ -199,7 +199,7 @@ public sealed class OktaClient : IDisposable
             throw new ArgumentNullException(nameof(method));
         }
 
-        return ExecuteAsync(method, Resolve(relativeUrl), Serialize(body), OktaResponseReader.ReadObjectAsync<T>, ct);
+        return ExecuteAsync(method, Resolve(method, relativeUrl), Serialize(body), OktaResponseReader.ReadObjectAsync<T>, ct);
     }
 
     /// <summary>
@@ -214,7 +214,7 @@ public sealed class OktaClient : IDisposable
             throw new ArgumentNullException(nameof(method));
         }
 
-        return ExecuteAsync(method, Resolve(relativeUrl), Serialize(body), OktaResponseReader.ReadWriteAnswerAsync<T>, ct);
+        return ExecuteAsync(method, Resolve(method, relativeUrl), Serialize(body), OktaResponseReader.ReadWriteAnswerAsync<T>, ct);
     }
 
     /// <summary>Sends a request whose answer body does not matter (204s, deletes).</summary>
@@ -225,7 +225,7 @@ public sealed class OktaClient : IDisposable
             throw new ArgumentNullException(nameof(method));
         }
 
-        return ExecuteAsync(method, Resolve(relativeUrl), Serialize(body), static (_, _, _) => Task.FromResult(true), ct);
+        return ExecuteAsync(method, Resolve(method, relativeUrl), Serialize(body), static (_, _, _) => Task.FromResult(true), ct);
     }
 
     /// <summary>
@@ -240,7 +240,7 @@ public sealed class OktaClient : IDisposable
             throw new ArgumentNullException(nameof(method));
         }
 
-        return ExecuteAsync(method, Resolve(url), jsonBody, OktaResponseReader.ReadJsonAnswerAsync, ct);
+        return ExecuteAsync(method, Resolve(method, url), jsonBody, OktaResponseReader.ReadJsonAnswerAsync, ct);
     }
 
     public void Dispose() => _http.Dispose();
@@ -394,7 +394,7 @@ public sealed class OktaClient : IDisposable
         }
     }
 
-    private Uri Resolve(string relativeUrl)
+    private Uri Resolve(HttpMethod method, string relativeUrl)
     {
         if (string.IsNullOrWhiteSpace(relativeUrl))
         {
@@ -404,6 +404,9 @@ public sealed class OktaClient : IDisposable
         if (relativeUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || relativeUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
         {
+            var schemeEnd = relativeUrl.IndexOf("://", StringComparison.Ordinal) + 3;
+            var pathStart = relativeUrl.IndexOf('/', schemeEnd);
+            OktaPaths.Check(method, PathOf(pathStart < 0 ? "/" : relativeUrl.Substring(pathStart)));
             var absolute = new Uri(relativeUrl, UriKind.Absolute);
             if (!Org.IsSameOrigin(absolute))
             {
@@ -419,7 +422,15 @@ public sealed class OktaClient : IDisposable
             throw new ArgumentException($"The request URL must be a path starting with '/', e.g. \"/api/v1/users\".", nameof(relativeUrl));
         }
 
+        OktaPaths.Check(method, PathOf(relativeUrl));
         return new Uri(Org.BaseUri, relativeUrl);
+    }
+
+    /// <summary>The path of a URL as written, before "?" or "#" (before any normalization removes dot segments).</summary>
+    private static string PathOf(string url)
+    {
+        var end = url.IndexOfAny(new[] { '?', '#' });
+        return end < 0 ? url : url.Substring(0, end);
     }
 
     private static byte[]? Serialize(object? body) =>

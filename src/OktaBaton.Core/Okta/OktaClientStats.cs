@@ -2,7 +2,9 @@ using System.Threading;
 
 namespace OktaBaton.Core.Okta;
 
-/// <summary>Thread-safe counters of one client's traffic.</summary>
+/// <summary>
+/// Thread-safe counters of one client's traffic, whoever sent it (a sync counts its own with <see cref="OktaRequestCount"/>).
+/// </summary>
 public sealed class OktaClientStats
 {
     private long _requests;
@@ -22,9 +24,17 @@ public sealed class OktaClientStats
     /// <summary>Transient failures seen: 5xx answers, timeouts, connection failures.</summary>
     public long Faults => Interlocked.Read(ref _faults);
 
-    internal void AddRequest() => Interlocked.Increment(ref _requests);
+    internal void AddRequest()
+    {
+        Interlocked.Increment(ref _requests);
+        OktaRequestCount.OnRequest();
+    }
 
-    internal void AddRetry() => Interlocked.Increment(ref _retries);
+    internal void AddRetry()
+    {
+        Interlocked.Increment(ref _retries);
+        OktaRequestCount.OnRetry();
+    }
 
     internal void AddRateLimited() => Interlocked.Increment(ref _rateLimited);
 

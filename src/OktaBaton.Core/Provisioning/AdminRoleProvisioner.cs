@@ -89,9 +89,8 @@ internal sealed class AdminRoleProvisioner : EntitlementProvisioner
         entitlement = EntitlementReference.Role(roleType);
         var who = await ResolveAsync(principal, ct).ConfigureAwait(false);
         var (_, holding) = await RoleAssignments.HoldingAsync(Directory, who, a => IsType(a, roleType), ct).ConfigureAwait(false);
-        var path = RoleAssignments.PathOf(who) + "/" + OktaDirectory.Escape(holding.DirectId ?? string.Empty);
         return await RevokeHeldAsync(entitlement, roleType, "the admin role " + roleType, who.Description, who, holding, confirm,
-            () => Directory.DeleteIfPresentAsync(path, ct)).ConfigureAwait(false);
+            () => Directory.DeleteIfPresentAsync(RoleAssignments.PathOf(who) + "/" + OktaDirectory.Escape(holding.DirectId ?? string.Empty), ct)).ConfigureAwait(false);
     }
 
     /// <summary>

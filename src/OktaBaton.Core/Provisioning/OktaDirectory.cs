@@ -23,13 +23,13 @@ internal sealed class OktaDirectory
 
     /// <summary>GET /users/{idOrLogin}: Okta accepts an id or a login here.</summary>
     public Task<OktaUser> GetUserAsync(string idOrLogin, CancellationToken ct) =>
-        GetAsync<OktaUser>("/api/v1/users/" + Segment(idOrLogin, "A user id or login"), "OktaUserNotFound", $"User {PrincipalReference.Quote(idOrLogin)} was not found.", ct);
+        GetAsync<OktaUser>("/api/v1/users/" + OktaPaths.UserSegment(idOrLogin, "A user id or login"), "OktaUserNotFound", $"User {PrincipalReference.Quote(idOrLogin)} was not found.", ct);
 
     public async Task<OktaUser?> FindUserAsync(string idOrLogin, CancellationToken ct)
     {
         try
         {
-            return await Client.GetAsync<OktaUser>("/api/v1/users/" + Segment(idOrLogin, "A user id or login"), ct).ConfigureAwait(false);
+            return await Client.GetAsync<OktaUser>("/api/v1/users/" + OktaPaths.UserSegment(idOrLogin, "A user id or login"), ct).ConfigureAwait(false);
         }
         catch (OktaApiException api) when (api.IsNotFound)
         {
@@ -85,18 +85,11 @@ internal sealed class OktaDirectory
         return groups;
     }
 
-    public static string Escape(string id) => Uri.EscapeDataString(id);
+    /// <summary>An id as one escaped path segment; one that cannot be (".", "..", "a/b", …) is refused before any request.</summary>
+    public static string Escape(string id) => OktaPaths.Segment(id, "The id");
 
-    /// <summary>An id as one escaped path segment; a blank id is refused before any request.</summary>
-    private static string Segment(string? id, string what)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            throw new OktaOperationException("OktaInvalidArgument", OktaFailureKind.InvalidArgument, what + " is required.");
-        }
-
-        return Escape(id!.Trim());
-    }
+    /// <summary>An id as one escaped path segment; a blank id, or one a path cannot carry, is refused before any request.</summary>
+    private static string Segment(string? id, string what) => OktaPaths.Segment(id, what);
 
     public static string Describe(OktaUser user) => "user " + PrincipalReference.Quote(user.Profile.Login ?? user.Id) + " (" + user.Id + ")";
 

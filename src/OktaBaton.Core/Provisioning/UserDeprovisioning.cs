@@ -91,8 +91,8 @@ public sealed class UserDeprovisioning
     /// </summary>
     private async Task<(OktaUser User, bool ByUs)> DeactivateConfirmedAsync(OktaUser user, bool sendEmail, CancellationToken ct)
     {
-        var (_, byUs) = await UserLifecycle.ChangeStatusAsync(_directory, user, "deactivate" + (sendEmail ? "?sendEmail=true" : string.Empty), s => s == Deprovisioned, ct).ConfigureAwait(false);
-        return (await WaitUntilDeprovisionedAsync(user, ct).ConfigureAwait(false), byUs);
+        var (after, byUs) = await UserLifecycle.ChangeStatusAsync(_directory, user, "deactivate" + (sendEmail ? "?sendEmail=true" : string.Empty), s => s == Deprovisioned, ct).ConfigureAwait(false);
+        return (UserLifecycle.StatusOf(after) == Deprovisioned ? after : await WaitUntilDeprovisionedAsync(user, ct).ConfigureAwait(false), byUs);
     }
 
     private async Task<OktaUser> WaitUntilDeprovisionedAsync(OktaUser user, CancellationToken ct)

@@ -27,8 +27,8 @@ public sealed class SyncEngine
         if (options is null) throw new ArgumentNullException(nameof(options));
         options.Validate();
         var clock = Stopwatch.StartNew();
-        var requestsBefore = _client.Stats.Requests;
-        var retriesBefore = _client.Stats.Retries;
+        // this sync's own requests, not those of other commands sharing the connection meanwhile
+        using var count = OktaRequestCount.Begin();
         var selected = options.SelectedResourceTypes();
         var types = new List<ResourceTypeInfo>();
         foreach (var id in selected) types.Add(ResourceTypes.Find(id)!);
@@ -48,8 +48,8 @@ public sealed class SyncEngine
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var id in selected) counts[id] = 0;
         foreach (var pair in writer.ResourceCounts) counts[pair.Key] = pair.Value;
-        var requests = _client.Stats.Requests - requestsBefore;
-        var retries = _client.Stats.Retries - retriesBefore;
+        var requests = count.Requests;
+        var retries = count.Retries;
         var warnings = context.Warnings;
         var stats = new SyncStats(requests, retries, clock.ElapsedMilliseconds, counts, writer.EntitlementCount, writer.GrantCount);
         writer.Complete(new SyncFileTrailer(DateTimeOffset.UtcNow, warnings, stats), ct);

@@ -120,10 +120,9 @@ public sealed class SyncOptions
         }
         foreach (var domain in EmailDomains)
         {
-            var trimmed = (domain ?? "").Trim().TrimStart('@');
-            if (trimmed.Length == 0 || trimmed.IndexOfAny(new[] { '@', ' ', '/', ',' }) >= 0)
+            if (EmailDomainProblem(domain) is string problem)
             {
-                throw new ArgumentException($"'{domain}' is not an e-mail domain such as example.com.", nameof(EmailDomains));
+                throw new ArgumentException($"'{domain}' is not an e-mail domain such as example.com: {problem}.", nameof(EmailDomains));
             }
         }
         if (GroupNameFilter is not null && GroupNameFilter.Trim().Length == 0)
@@ -155,6 +154,39 @@ public sealed class SyncOptions
         if (SyncSecrets) selected.Add(Model.ResourceTypes.ApiToken);
         if (SyncDevices) selected.Add(Model.ResourceTypes.Device);
         return selected;
+    }
+
+    /// <summary>
+    /// Why <paramref name="domain"/> cannot be an e-mail domain (a host name: letters, digits and hyphens in dot-separated
+    /// labels, international names allowed), or null. A domain is matched exactly after the "@", so a wildcard or a
+    /// path would silently match no one — and a sync of no users looks like an org where nobody has access.
+    /// </summary>
+    private static string? EmailDomainProblem(string? domain)
+    {
+        var trimmed = (domain ?? "").Trim();
+        if (trimmed.StartsWith("@", StringComparison.Ordinal)) trimmed = trimmed.Substring(1);
+        if (trimmed.Length == 0) return "it is empty";
+        if (trimmed.IndexOfAny(new[] { '*', '?' }) >= 0) return "wildcards are not supported (a domain matches exactly; list each domain, subdomains too)";
+        string ascii;
+        try
+        {
+            ascii = new System.Globalization.IdnMapping().GetAscii(trimmed);
+        }
+        catch (ArgumentException)
+        {
+            return "it holds characters a domain name cannot have";
+        }
+        if (ascii.Length > 253) return "it is longer than a domain name can be";
+        foreach (var label in ascii.Split('.'))
+        {
+            if (label.Length == 0) return "it has an empty label (\"..\", or a leading or trailing dot)";
+            if (label.Length > 63 || label.StartsWith("-", StringComparison.Ordinal) || label.EndsWith("-", StringComparison.Ordinal)) return $"'{label}' is not a domain label";
+            foreach (var c in label)
+            {
+                if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-')) return $"it holds '{c}', which a domain name cannot have";
+            }
+        }
+        return null;
     }
 
     internal IReadOnlyList<string> NormalizedEmailDomains() =>

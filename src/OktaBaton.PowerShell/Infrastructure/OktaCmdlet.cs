@@ -36,6 +36,7 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         var context = new CmdletContext(queue, this, workStopping.Token);
         Task running;
         using (WantsDebug() ? OktaRequestTrace.Observe(context.WriteDebug) : null)
+        using (AsksForSelf() ? OktaPaths.AllowSelf() : null)
         {
             running = Task.Run(() => work(context), workStopping.Token);
         }
@@ -71,6 +72,13 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
             throw new PipelineStoppedException();
         }
     }
+
+    /// <summary>
+    /// -Self said explicitly that the command acts on the connected admin's own account (/api/v1/users/me); without
+    /// it, "me" given as a user id is refused (<see cref="OktaPaths"/>).
+    /// </summary>
+    private bool AsksForSelf() =>
+        MyInvocation.BoundParameters.TryGetValue("Self", out var self) && self is SwitchParameter { IsPresent: true };
 
     /// <summary>Request tracing costs a line per request: only when -Debug or $DebugPreference would show it.</summary>
     private bool WantsDebug() =>

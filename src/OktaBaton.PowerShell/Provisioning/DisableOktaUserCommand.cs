@@ -10,7 +10,7 @@ namespace OktaBaton.PowerShell.Provisioning;
 /// Disables users by suspending them (Okta suspends ACTIVE users only). STAGED, SUSPENDED and DEPROVISIONED users need
 /// no call; PROVISIONED, RECOVERY, LOCKED_OUT and PASSWORD_EXPIRED users are refused before any write, saying why.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Disable, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Disable-OktaUser.md")]
+[Cmdlet(VerbsLifecycle.Disable, "OktaUser", DefaultParameterSetName = ByUserSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Disable-OktaUser.md")]
 [OutputType(typeof(UserChange))]
 public sealed class DisableOktaUserCommand : OktaUserCommand
 {

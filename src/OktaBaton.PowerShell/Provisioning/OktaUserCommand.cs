@@ -12,13 +12,24 @@ namespace OktaBaton.PowerShell.Provisioning;
 /// </summary>
 public abstract class OktaUserCommand : ProvisioningCmdlet
 {
-    /// <summary>The user's Okta id or login.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    internal const string ByUserSet = "ByUser";
+    internal const string SelfSet = "Self";
+
+    /// <summary>The user's Okta id or login ("me" is refused: it would be the connected admin by accident; see -Self).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByUserSet)]
     [Alias("Id", "Login", "PrincipalId")]
     [ValidateNotNullOrEmpty]
     public string UserId { get; set; } = string.Empty;
 
-    protected override void ProcessRecord() => Provision(UserId, "User", (connection, confirm, ct) => Change(connection, UserId, confirm, ct));
+    /// <summary>Acts on the connected admin's own account (the API token's owner), said explicitly.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = SelfSet)]
+    public SwitchParameter Self { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var user = Self ? "me" : UserId;
+        Provision(user, "User", (connection, confirm, ct) => Change(connection, user, confirm, ct));
+    }
 
     /// <summary>The one engine call for this user.</summary>
     protected abstract Task<UserChange?> Change(OktaConnection connection, string user, ChangeConfirmation confirm, CancellationToken ct);

@@ -10,7 +10,7 @@ namespace OktaBaton.PowerShell.Provisioning;
 /// Offboards users. By default deactivates them (DEPROVISIONED: Okta removes their app assignments and password, the
 /// record stays and Restore-OktaUser can reactivate it). With -Permanent deletes them for good, deactivating first.
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Base + "Remove-OktaUser.md")]
+[Cmdlet(VerbsCommon.Remove, "OktaUser", DefaultParameterSetName = ByUserSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Base + "Remove-OktaUser.md")]
 [OutputType(typeof(UserChange))]
 public sealed class RemoveOktaUserCommand : OktaUserCommand
 {

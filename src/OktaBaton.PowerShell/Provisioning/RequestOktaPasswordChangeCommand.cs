@@ -10,7 +10,7 @@ namespace OktaBaton.PowerShell.Provisioning;
 /// Expires users' passwords (Okta's expire_password): they must choose a new one at the next sign-in. ACTIVE users
 /// with an Okta password only; a PASSWORD_EXPIRED user is AlreadyPasswordExpired, with no call.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Request, "OktaPasswordChange", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Request-OktaPasswordChange.md")]
+[Cmdlet(VerbsLifecycle.Request, "OktaPasswordChange", DefaultParameterSetName = ByUserSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Request-OktaPasswordChange.md")]
 [OutputType(typeof(UserChange))]
 public sealed class RequestOktaPasswordChangeCommand : OktaUserCommand
 {

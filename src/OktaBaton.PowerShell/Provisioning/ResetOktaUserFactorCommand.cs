@@ -10,7 +10,7 @@ namespace OktaBaton.PowerShell.Provisioning;
 /// Resets all of a user's MFA factors (every enrollment back to unenrolled; the status is kept). A user with none is
 /// NoFactors, with no call. High impact: the user must enroll again, and so could anyone who holds their password.
 /// </summary>
-[Cmdlet(VerbsCommon.Reset, "OktaUserFactor", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Base + "Reset-OktaUserFactor.md")]
+[Cmdlet(VerbsCommon.Reset, "OktaUserFactor", DefaultParameterSetName = ByUserSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Base + "Reset-OktaUserFactor.md")]
 [OutputType(typeof(UserChange))]
 public sealed class ResetOktaUserFactorCommand : OktaUserCommand
 {

@@ -10,7 +10,7 @@ namespace OktaBaton.PowerShell.Provisioning;
 /// Reactivates deactivated (DEPROVISIONED) users. They come back PROVISIONED (their password was deleted) until they
 /// complete activation; apps must be reassigned. A user that is not deactivated is NotDeactivated, with no call.
 /// </summary>
-[Cmdlet(VerbsData.Restore, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Restore-OktaUser.md")]
+[Cmdlet(VerbsData.Restore, "OktaUser", DefaultParameterSetName = ByUserSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Restore-OktaUser.md")]
 [OutputType(typeof(UserChange))]
 public sealed class RestoreOktaUserCommand : OktaUserCommand
 {

@@ -7,7 +7,7 @@ using OktaBaton.Core.Provisioning;
 namespace OktaBaton.PowerShell.Provisioning;
 
 /// <summary>Unlocks LOCKED_OUT users (they are ACTIVE again and sign in with their current password); any other user is NotLockedOut, with no call.</summary>
-[Cmdlet(VerbsCommon.Unlock, "OktaUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Unlock-OktaUser.md")]
+[Cmdlet(VerbsCommon.Unlock, "OktaUser", DefaultParameterSetName = ByUserSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Base + "Unlock-OktaUser.md")]
 [OutputType(typeof(UserChange))]
 public sealed class UnlockOktaUserCommand : OktaUserCommand
 {

@@ -44,36 +44,61 @@ public sealed class OAuthRateLimitTests
     [Fact]
     public async Task A_rate_limited_token_request_waits_for_the_reset_and_gets_its_token()
     {
-        await using var host = await StartAsync(windowSeconds: 2);
-        using var http = new HttpClient();
-        using var first = Authenticator(host, http);
-        using var second = Authenticator(host, http);
+        await using var spent = await SpentTokenEndpoint.StartAsync(windowSeconds: 2);
 
-        await first.EnsureTokenAsync(CancellationToken.None);
-        await second.EnsureTokenAsync(CancellationToken.None);
+        await spent.Second.EnsureTokenAsync(CancellationToken.None);
 
-        var stats = host.GetStats();
+        var stats = spent.Host.GetStats();
         Assert.Equal(1, stats.RateLimited);
         Assert.Equal(3, stats.ByBucket["oauth2-v1"]);
-        Assert.Equal(2, host.OAuth.IssuedTokenCount);
-        Assert.NotNull(second.TokenExpiresAt);
+        Assert.Equal(2, spent.Host.OAuth.IssuedTokenCount);
+        Assert.NotNull(spent.Second.TokenExpiresAt);
     }
 
     [Fact]
     public async Task A_reset_beyond_the_longest_wait_fails_at_once_as_a_rate_limit()
     {
-        await using var host = await StartAsync(windowSeconds: 600);
-        using var http = new HttpClient();
-        using var first = Authenticator(host, http);
-        using var second = Authenticator(host, http);
-        await first.EnsureTokenAsync(CancellationToken.None);
+        await using var spent = await SpentTokenEndpoint.StartAsync(windowSeconds: 600);
 
-        var error = await Assert.ThrowsAsync<OAuthException>(() => second.EnsureTokenAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OAuthException>(() => spent.Second.EnsureTokenAsync(CancellationToken.None));
 
         Assert.Equal(OktaBaton.Core.OktaFailureKind.RateLimited, error.Kind);
         Assert.Equal(429, error.StatusCode);
         Assert.Contains("HTTP 429", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, host.GetStats().ByBucket["oauth2-v1"]);
-        Assert.Equal(1, host.OAuth.IssuedTokenCount);
+        Assert.Equal(2, spent.Host.GetStats().ByBucket["oauth2-v1"]);
+        Assert.Equal(1, spent.Host.OAuth.IssuedTokenCount);
+    }
+
+    /// <summary>A simulator whose token endpoint allows one request a window, spent by a first app connection.</summary>
+    private sealed class SpentTokenEndpoint : IAsyncDisposable
+    {
+        private readonly HttpClient _http = new();
+        private readonly OAuthAuthenticator _first;
+
+        private SpentTokenEndpoint(SimulatorHost host)
+        {
+            Host = host;
+            _first = Authenticator(host, _http);
+            Second = Authenticator(host, _http);
+        }
+
+        public SimulatorHost Host { get; }
+
+        public OAuthAuthenticator Second { get; }
+
+        public static async Task<SpentTokenEndpoint> StartAsync(int windowSeconds)
+        {
+            var spent = new SpentTokenEndpoint(await OAuthRateLimitTests.StartAsync(windowSeconds));
+            await spent._first.EnsureTokenAsync(CancellationToken.None);
+            return spent;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _first.Dispose();
+            Second.Dispose();
+            _http.Dispose();
+            await Host.DisposeAsync();
+        }
     }
 }

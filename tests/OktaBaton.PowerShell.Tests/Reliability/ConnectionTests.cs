@@ -63,4 +63,16 @@ public sealed class ConnectionTests(SimulatedOrg org) : IClassFixture<SimulatedO
         Run("Invoke-OktaSync -Path \"$dir/first.json\" -Connection $first -ResourceType role | Out-Null").AssertNoErrors();
         Assert.Equal("OktaNotConnected", ErrorId(Run("Invoke-OktaSync -Path \"$dir/session.json\"")));
     }
+
+    [Fact]
+    public void ConnectOktaRetriesServerErrorsAsEveryOtherCallDoes()
+    {
+        org.Host.EnqueueFaults("/api/v1/users/me", OktaBaton.Simulator.FaultKind.ServiceUnavailable, 2);
+        org.Host.EnqueueFaults("/api/v1/users/me", OktaBaton.Simulator.FaultKind.InternalServerError, 1);
+
+        var run = Run("Connect-Okta -Domain $domain -ApiToken $token -PassThru");
+
+        run.AssertNoErrors();
+        Assert.Equal("okta.admin@acme.example", Assert.Single(run.Output).Properties["Principal"].Value);
+    }
 }

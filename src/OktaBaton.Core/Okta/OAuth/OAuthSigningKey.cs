@@ -69,6 +69,14 @@ public sealed class OAuthSigningKey
     public static OAuthSigningKey FromPemFile(string path)
     {
         if (path is null) throw new ArgumentNullException(nameof(path));
+        var kind = IO.FileKinds.OfTarget(path);
+        if (kind == IO.FileKind.Missing) throw new OAuthKeyException($"The private key file '{path}' does not exist: check -PrivateKeyPath.");
+        if (kind != IO.FileKind.RegularFile)
+        {
+            // a FIFO would block the read until someone writes to it; a directory is a wrong path, not a denied one
+            throw new OAuthKeyException($"'{path}' is {IO.FileKinds.Describe(kind)}, not a private key file: give -PrivateKeyPath the path of the PEM file.");
+        }
+
         string text;
         try
         {
