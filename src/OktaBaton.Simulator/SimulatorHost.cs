@@ -76,8 +76,18 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         var authenticator = new RequestAuthenticator();
         var ownerId = org.Users[org.TokenOwnerIndex]!.Id;
+        SimulatorPipeline? serving = null;
         authenticator.Register(new SswsSchemeHandler(options.Tokens, _ => ownerId, options.PrincipalRateLimitPercent, position =>
-            position < org.ApiTokens.Count ? org.ApiTokens[position].Id : IdFactory.Make("00T", org.IdSalt, 1000 + position)));
+            position < org.ApiTokens.Count ? org.ApiTokens[position].Id : IdFactory.Make("00T", org.IdSalt, 1000 + position),
+            id =>
+            {
+                // the org as it is now: a reset brings back the seed's tokens
+                var current = serving?.Org ?? org;
+                lock (current.Sync)
+                {
+                    return current.RevokedApiTokenIds.Contains(id);
+                }
+            }));
         var oauth = new OAuth.OAuthAuthority(options.OAuth);
         authenticator.Register(new OAuth.OAuthSchemeHandler("Bearer", oauth, ownerId, options.PrincipalRateLimitPercent));
         authenticator.Register(new OAuth.OAuthSchemeHandler("DPoP", oauth, ownerId, options.PrincipalRateLimitPercent));
@@ -110,6 +120,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             TokenEndpoint = new OAuth.OAuthTokenEndpoint(oauth).HandleAsync,
             Observer = observer,
         };
+        serving = pipeline;
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>

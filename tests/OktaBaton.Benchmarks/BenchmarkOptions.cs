@@ -21,6 +21,9 @@ internal sealed class BenchmarkOptions
     public int ThrottleLimit { get; private set; } = 16;
     public IReadOnlyList<string> Phases { get; private set; } = new[] { Phase.Sync, Phase.Baseline, Phase.RawFetch };
     public string ResultsPath { get; private set; } = "benchmark-results.json";
+    /// <summary>For the refresh phase: the share of users, and of groups, changed between the full sync and the refresh.</summary>
+    public double ChangeUsers { get; private set; } = 0.01;
+    public double ChangeGroups { get; private set; } = 0.01;
 
     public bool IsWorkforce => RateLimits == "workforce";
 
@@ -36,7 +39,12 @@ internal sealed class BenchmarkOptions
           --principal-share PERCENT                each token's share of every bucket at the simulated
                                                    Okta (default 50, Okta's default; 100 = no per-token limit)
           --throttle-limit N                       OktaBaton's ThrottleLimit (default 16)
-          --phases sync,baseline,raw               which phases to run (default all three)
+          --phases sync,baseline,raw,refresh       which phases to run (default sync,baseline,raw); refresh
+                                                   (after sync) changes the org, refreshes sync's file
+                                                   incrementally, then syncs the changed org in full
+                                                   (sync-after) and compares the two files
+          --change-users F --change-groups F       the share of users and of groups refresh changes
+                                                   (default 0.01 each)
           --results PATH                           the JSON results (default benchmark-results.json)
         """;
 
@@ -82,9 +90,15 @@ internal sealed class BenchmarkOptions
                     {
                         if (!Phase.All.Contains(phase)) throw new ArgumentException($"Unknown phase '{phase}'; phases: {string.Join(", ", Phase.All)}.");
                     }
+                    if (phases.Contains(Phase.Refresh) && Array.IndexOf(phases, Phase.Sync) is var at && (at < 0 || at > Array.IndexOf(phases, Phase.Refresh)))
+                    {
+                        throw new ArgumentException("The refresh phase refreshes the file of the sync phase: list sync before it.");
+                    }
                     options.Phases = phases;
                     break;
                 case "--results": options.ResultsPath = Value(); break;
+                case "--change-users": options.ChangeUsers = Fraction(flag, Value()); break;
+                case "--change-groups": options.ChangeGroups = Fraction(flag, Value()); break;
                 default: throw new ArgumentException($"Unknown option '{flag}'.\n{Help}");
             }
         }
@@ -102,6 +116,11 @@ internal sealed class BenchmarkOptions
     /// <summary>The requests OktaBaton keeps in flight at most: its ThrottleLimit within its share of a token's 37.</summary>
     public int InFlightCap => Math.Max(1, Math.Min(ThrottleLimit, (int)Math.Floor(37 * Share)));
 
+    private static double Fraction(string flag, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= 1
+            ? value
+            : throw new ArgumentException($"{flag} must be a number from 0 to 1, not '{text}'.");
+
     private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static int Int(string flag, string text, int min, int max) =>
@@ -115,5 +134,8 @@ internal static class Phase
     public const string Sync = "sync";
     public const string Baseline = "baseline";
     public const string RawFetch = "raw";
-    public static readonly string[] All = { Sync, Baseline, RawFetch };
+    public const string Refresh = "refresh";
+    /// <summary>Not asked for: the full sync of the changed org that the refresh phase compares itself with.</summary>
+    public const string SyncAfter = "sync-after";
+    public static readonly string[] All = { Sync, Baseline, RawFetch, Refresh };
 }

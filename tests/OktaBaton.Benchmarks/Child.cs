@@ -12,7 +12,7 @@ internal static class Child
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? phase = null, url = null;
+        string? phase = null, url = null, output = null, since = null;
         var throttle = 16;
         var share = 1.0;
         for (var i = 0; i < args.Length - 1; i++)
@@ -23,6 +23,8 @@ internal static class Child
                 case "--url": url = args[++i]; break;
                 case "--throttle-limit": throttle = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--share": share = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--output": output = args[++i]; break;
+                case "--since": since = args[++i]; break;
             }
         }
         var token = Environment.GetEnvironmentVariable(TokenVariable);
@@ -32,8 +34,8 @@ internal static class Child
             return 2;
         }
         var baseUrl = new Uri(url);
-        var result = phase == Phase.Sync
-            ? await SyncPhase.RunAsync(baseUrl, token, throttle, share).ConfigureAwait(false)
+        var result = phase is Phase.Sync or Phase.SyncAfter or Phase.Refresh
+            ? await SyncPhase.RunAsync(phase, baseUrl, token, throttle, share, output, since).ConfigureAwait(false)
             : await PlainPhase.RunAsync(phase, baseUrl, token, new SyncOptions().MaxConcurrency).ConfigureAwait(false);
         Console.WriteLine(JsonSerializer.Serialize(result, Report.Json));
         return 0;

@@ -12,4 +12,8 @@ internal sealed class PhaseResult
     public long ClientRateLimited { get; set; }
     public long Grants { get; set; }
     public long Items { get; set; }
+    /// <summary>Refresh: Full or Incremental, and why a full sync ran instead.</summary>
+    public string? Mode { get; set; }
+    public string? ModeReason { get; set; }
+    public long? RequestsSaved { get; set; }
 }

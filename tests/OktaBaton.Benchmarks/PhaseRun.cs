@@ -16,7 +16,7 @@ internal sealed class PhaseRun
     public double? RateLimitFloorSeconds { get; set; }
 
     /// <summary>Runs the phase in a fresh child process so its CPU time and peak RSS are its own.</summary>
-    public static async Task<PhaseRun> RunAsync(string phase, SimulatorProcess simulator, BenchmarkOptions options)
+    public static async Task<PhaseRun> RunAsync(string phase, SimulatorProcess simulator, BenchmarkOptions options, params string[] extra)
     {
         await simulator.ResetStatsAsync().ConfigureAwait(false);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
@@ -30,6 +30,7 @@ internal sealed class PhaseRun
         {
             start.ArgumentList.Add(argument);
         }
+        foreach (var argument in extra) start.ArgumentList.Add(argument);
         start.Environment[Child.TokenVariable] = SimulatorProcess.Token;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the {phase} phase.");
         var output = await process.StandardOutput.ReadToEndAsync().ConfigureAwait(false);

@@ -24,6 +24,9 @@ internal sealed class Report
         _runs = runs;
     }
 
+    /// <summary>What the refresh phase changed, and whether its file equals the full sync of the changed org.</summary>
+    public RefreshCheck? Refresh { get; init; }
+
     private PhaseRun? Find(string phase) => _runs.FirstOrDefault(r => r.Measured.Phase == phase);
 
     public void Print(TextWriter output)
@@ -52,6 +55,15 @@ internal sealed class Report
         }
         output.WriteLine();
         foreach (var (name, value) in Ratios()) output.WriteLine($"{name,-44} {value.ToString("0.00", CultureInfo.InvariantCulture)}");
+        if (Refresh is { } check && Find(Phase.Refresh) is { } refresh)
+        {
+            output.WriteLine();
+            output.WriteLine($"refresh: {refresh.Measured.Mode}{(refresh.Measured.ModeReason is { } why ? " (" + why + ")" : "")}, " +
+                $"{check.Users} users and {check.Groups} groups changed, requests saved (estimate) {refresh.Measured.RequestsSaved?.ToString(CultureInfo.InvariantCulture) ?? "n/a"}");
+            output.WriteLine(check.Equal
+                ? $"refreshed file = full sync of the changed org: equal ({check.Lines:N0} lines, apart from ids, times and cost)"
+                : $"refreshed file ≠ full sync of the changed org: {check.FirstDifference}");
+        }
         output.WriteLine();
         output.WriteLine("Peak RSS is each phase's own child process's VmHWM (runtime included); CPU is that process's CPU time from the phase's start.");
     }
@@ -77,6 +89,13 @@ internal sealed class Report
             yield return ("sync peak RSS ÷ raw-fetch peak RSS", (double)sync.Measured.PeakRssBytes / raw.Measured.PeakRssBytes);
         }
         yield return ("sync peak RSS MB (target < 300)", sync.Measured.PeakRssBytes / 1048576.0);
+        if (Find(Phase.Refresh) is { } refresh && Find(Phase.SyncAfter) is { } full)
+        {
+            yield return ("refresh requests ÷ full sync requests (target ≤ 0.05)", (double)refresh.ServedRequests / full.ServedRequests);
+            yield return ("refresh wall ÷ full sync wall (target ≤ 0.10)", refresh.Measured.WallSeconds / full.Measured.WallSeconds);
+            yield return ("refresh peak RSS ÷ full sync peak RSS (target ≤ 1)", (double)refresh.Measured.PeakRssBytes / full.Measured.PeakRssBytes);
+            yield return ("refresh file equals full sync's (1 = yes)", Refresh?.Equal == true ? 1 : 0);
+        }
     }
 
     public async Task WriteJsonAsync(string path)
@@ -87,6 +106,7 @@ internal sealed class Report
             {
                 _options.Users, _options.Groups, _options.Apps, _options.Seed, _options.LatencyMs, _options.RateLimits,
                 _options.RateWindowSeconds, _options.ConcurrencyLimit, _options.Share, _options.PrincipalShare, _options.ThrottleLimit,
+                _options.ChangeUsers, _options.ChangeGroups,
             },
             org = new { _minimum.Users, _minimum.Groups, _minimum.Memberships, _minimum.ActiveApps, _minimum.Admins, _minimum.AdminGroups },
             minimumRequests = new { total = _minimum.Total, byBucket = _minimum.ByBucket },
@@ -105,7 +125,11 @@ internal sealed class Report
                 r.Measured.Grants,
                 r.Measured.ClientRequests,
                 r.Measured.ClientRateLimited,
+                r.Measured.Mode,
+                r.Measured.ModeReason,
+                r.Measured.RequestsSaved,
             }),
+            refresh = Refresh,
             ratios = Ratios().ToDictionary(p => p.Name, p => p.Value),
         };
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(document, new JsonSerializerOptions(Json) { WriteIndented = true })).ConfigureAwait(false);
@@ -119,3 +143,6 @@ internal sealed class Report
 
     private static string R(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + "×";
 }
+
+/// <summary>What the refresh phase changed in the org, and whether the refreshed file equals the full sync of the changed org.</summary>
+internal sealed record RefreshCheck(int Users, int Groups, bool Equal, long Lines, string? FirstDifference);

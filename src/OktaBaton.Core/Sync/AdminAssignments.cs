@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Model;
 using OktaBaton.Core.Okta.Models;
+using OktaBaton.Core.Sync.Incremental;
 
 namespace OktaBaton.Core.Sync;
 
@@ -51,6 +52,7 @@ internal sealed class AdminAssignments
             id => async token =>
             {
                 var principal = new ResourceId(principalType, id);
+                if (PrincipalAssignments.Unchanged(_context.Refresh, principal) is { } carried) return carried;
                 var path = $"/api/v1/{pathSegment}/{SyncContext.Escape(id)}/roles";
                 var roles = await _context.TryListAsync<OktaRoleAssignment>(path, principal, $"the admin roles of {principalType} {id}", token).ConfigureAwait(false);
                 var assignments = new PrincipalAssignments(principal, roles);
@@ -70,13 +72,63 @@ internal sealed class AdminAssignments
     }
 }
 
-/// <summary>A user's or group's role assignments; null when the token could not read them.</summary>
+/// <summary>
+/// A user's or group's role assignments; null when the token could not read them. In a refresh, a principal whose roles
+/// did not change carries its grants over from the earlier file instead.
+/// </summary>
 internal sealed class PrincipalAssignments
 {
+    private static readonly string[] RoleTypes = { ResourceTypes.Role, ResourceTypes.CustomRole };
+    private readonly PreviousSyncFile? _carriedFrom;
+
     public PrincipalAssignments(ResourceId principal, IReadOnlyList<OktaRoleAssignment>? assignments)
     {
         Principal = principal;
         Assignments = assignments;
+    }
+
+    private PrincipalAssignments(ResourceId principal, PreviousSyncFile carriedFrom)
+    {
+        Principal = principal;
+        _carriedFrom = carriedFrom;
+    }
+
+    /// <summary>The entitlement types whose grants are written per principal (and so carried per principal).</summary>
+    public static IReadOnlyList<string> GrantTypes => RoleTypes;
+
+    /// <summary>
+    /// For a refresh: the principal's grants from the earlier file, when the log names no privilege change for it (nor
+    /// the loss of a custom role or resource set), and the earlier file has them as one block per role type naming
+    /// nothing that is gone (a deleted group drops out of a role's targets without an event). Null: fetch its roles. A
+    /// principal without grants in the earlier file is fetched: the file cannot tell "none" from "not an admin then".
+    /// </summary>
+    public static PrincipalAssignments? Unchanged(RefreshState? refresh, ResourceId principal)
+    {
+        if (refresh is null) return null;
+        var changes = refresh.Changes;
+        if (changes.AnyPrivileges || changes.Privileges.Contains(principal) || changes.Gone.Contains(principal)) return null;
+        var any = false;
+        foreach (var type in RoleTypes)
+        {
+            if (refresh.Previous.GrantsHeldBy(type, principal) is not { } block) continue;
+            if (!block.CanCarry) return null;
+            any = true;
+        }
+        if (!any) return null;
+        var carried = new PrincipalAssignments(principal, refresh.Previous);
+        // its roles, and the targets of each role that can be limited to groups or apps
+        refresh.Saved(1 + carried.Roles().Count(role => role.ResourceType == ResourceTypes.Role && RoleTargets.AreReadable(role.Resource)));
+        return carried;
+    }
+
+    /// <summary>The role and custom-role resources the principal's own assignments land on.</summary>
+    public IEnumerable<ResourceId> Roles()
+    {
+        if (_carriedFrom is null) return Own().Select(assignment => StandardRoles.RoleOf(assignment)!);
+        return RoleTypes.Select(type => _carriedFrom.GrantsHeldBy(type, Principal))
+            .Where(block => block is not null)
+            .SelectMany(block => block!.Entitlements)
+            .Select(entitlementId => EntitlementIds.Parse(entitlementId).Resource);
     }
 
     public ResourceId Principal { get; }
@@ -104,6 +156,11 @@ internal sealed class PrincipalAssignments
     /// <summary>Writes the grants of the assignments that land on resources of <paramref name="roleResourceType"/>, with their scope.</summary>
     public void WriteGrants(SyncContext context, string roleResourceType)
     {
+        if (_carriedFrom is not null)
+        {
+            if (_carriedFrom.GrantsHeldBy(roleResourceType, Principal) is { } block) _carriedFrom.CarryGrants(block, context.Lane);
+            return;
+        }
         // the same role can come more than once (a custom role bound to two resource sets): one grant, whose scope is all of them
         var byRole = new Dictionary<string, List<OktaRoleAssignment>>(System.StringComparer.Ordinal);
         var order = new List<string>();

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using OktaBaton.Core.Model;
 using OktaBaton.Core.Okta;
 using OktaBaton.Core.Okta.Models;
+using OktaBaton.Core.Sync.Incremental;
 
 namespace OktaBaton.Core.Sync;
 
@@ -16,6 +17,9 @@ namespace OktaBaton.Core.Sync;
 /// </summary>
 internal sealed class AppSyncer : IResourceSyncer
 {
+    private const int UsersPage = 500;
+    private const int GroupsPage = 200;
+
     public string ResourceType => ResourceTypes.App;
 
     public async Task SyncAsync(SyncContext context, CancellationToken ct)
@@ -29,10 +33,18 @@ internal sealed class AppSyncer : IResourceSyncer
             {
                 WriteResource(context, app);
                 context.Report("Apps", ++listed);
+                if (UnchangedAssignments(context, app) is { } carried) return _ => Task.FromResult(carried);
                 return token => FetchAssignmentsAsync(context, app, token);
             },
             assignments =>
             {
+                if (assignments.Carried is { } block)
+                {
+                    context.Refresh!.Previous.CarryGrants(block, context.Lane);
+                    context.Refresh.Saved(RefreshState.Pages(block.Users, UsersPage) + RefreshState.Pages(block.Groups, GroupsPage));
+                    context.Report("App assignments", ++done);
+                    return Task.CompletedTask;
+                }
                 var entitlementId = EntitlementIds.Create(assignments.App, EntitlementSlugs.Access);
                 if (assignments.DirectUsers is not null) context.WriteUserGrants(entitlementId, assignments.DirectUsers);
                 foreach (var group in assignments.Groups ?? new List<OktaAppGroup>()) context.WriteGroupGrant(entitlementId, group.Id);
@@ -41,6 +53,25 @@ internal sealed class AppSyncer : IResourceSyncer
                 context.Report("App assignments", ++done);
                 return Task.CompletedTask;
             }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// For a refresh: the earlier file's grants of <paramref name="app"/> (possibly none), when the earlier file has the
+    /// app, the log names no assignment or lifecycle change for it, and none of its grants names a user or group that is
+    /// gone. Grants to users through groups the file cannot show depend on those groups' members too: such a block is
+    /// carried only when no group's members moved. Null: fetch them.
+    /// </summary>
+    private static AppAssignments? UnchangedAssignments(SyncContext context, OktaApp app)
+    {
+        var refresh = context.Refresh;
+        if (refresh is null) return null;
+        var id = new ResourceId(ResourceTypes.App, app.Id);
+        var changes = refresh.Changes;
+        if (changes.AppAssignments.Contains(app.Id) || !refresh.Previous.HasResource(id)) return null;
+        var block = refresh.Previous.GrantsOf(EntitlementIds.Create(id, EntitlementSlugs.Access));
+        if (block is not null && !block.CanCarry) return null;
+        if (block is { HasInherited: true } && (changes.GroupMembers.Count > 0 || changes.BuiltInGroupMembers)) return null;
+        return new AppAssignments(id, null, null, new List<InheritedUser>()) { Carried = block ?? new GrantBlock(0) };
     }
 
     /// <summary>
@@ -63,7 +94,7 @@ internal sealed class AppSyncer : IResourceSyncer
     {
         var id = new ResourceId(ResourceTypes.App, app.Id);
         var users = await ListUsersAsync(context, id, app.Label, ct).ConfigureAwait(false);
-        var groups = await context.TryListAsync<OktaAppGroup>($"/api/v1/apps/{SyncContext.Escape(app.Id)}/groups?limit=200", id,
+        var groups = await context.TryListAsync<OktaAppGroup>($"/api/v1/apps/{SyncContext.Escape(app.Id)}/groups?limit={GroupsPage}", id,
             $"the groups assigned to app '{app.Label}' ({app.Id})", ct).ConfigureAwait(false);
         if (users is null) return new AppAssignments(id, null, groups, new List<InheritedUser>());
 
@@ -85,7 +116,7 @@ internal sealed class AppSyncer : IResourceSyncer
     }
 
     private static Task<List<AppUserRef>?> ListUsersAsync(SyncContext context, ResourceId app, string? label, CancellationToken ct) =>
-        context.TryListPagesAsync($"/api/v1/apps/{SyncContext.Escape(app.Resource)}/users?limit=500", app,
+        context.TryListPagesAsync($"/api/v1/apps/{SyncContext.Escape(app.Resource)}/users?limit={UsersPage}", app,
             label is null ? $"the users assigned to app {app.Resource}" : $"the users assigned to app '{label}' ({app.Resource})",
             context.Client.ListAppUserPagesAsync, ct);
 
@@ -125,5 +156,8 @@ internal sealed class AppSyncer : IResourceSyncer
 
         /// <summary>The assigned group ids, when the decision on group-scoped users waits for the groups' sync (<see cref="ReconcileAsync"/>).</summary>
         public List<string>? Deferred { get; set; }
+
+        /// <summary>A refresh's unchanged grants from the earlier file, instead of fetched users and groups.</summary>
+        public GrantBlock? Carried { get; set; }
     }
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OktaBaton.Core.Model;
 using OktaBaton.Core.Okta.Models;
+using OktaBaton.Core.Sync.Incremental;
 
 namespace OktaBaton.Core.Sync;
 
@@ -14,6 +15,8 @@ namespace OktaBaton.Core.Sync;
 /// </summary>
 internal sealed class GroupSyncer : IResourceSyncer
 {
+    private const int MembersPage = 1000;
+
     public string ResourceType => ResourceTypes.Group;
 
     public async Task SyncAsync(SyncContext context, CancellationToken ct)
@@ -21,7 +24,7 @@ internal sealed class GroupSyncer : IResourceSyncer
         var kept = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<string>();
         long listed = 0, done = 0;
-        await OrderedWork<(ResourceId Group, List<string>? Members)>.RunAsync(
+        await OrderedWork<(ResourceId Group, List<string>? Members, GrantBlock? Carried)>.RunAsync(
             KeptGroupsAsync(context, ct),
             context.Degree,
             group =>
@@ -33,15 +36,21 @@ internal sealed class GroupSyncer : IResourceSyncer
                 context.Report("Groups", ++listed);
                 return async token =>
                 {
-                    if (group.Stats?.UsersCount == 0) return (id, new List<string>());
-                    var members = await context.TryListIdsAsync($"/api/v1/groups/{SyncContext.Escape(group.Id)}/users?limit=1000", id,
+                    if (group.Stats?.UsersCount == 0) return (id, new List<string>(), null);
+                    if (UnchangedMembers(context, group) is { } carried) return (id, null, carried);
+                    var members = await context.TryListIdsAsync($"/api/v1/groups/{SyncContext.Escape(group.Id)}/users?limit={MembersPage}", id,
                         $"the members of group '{group.Profile.Name}' ({group.Id})", token).ConfigureAwait(false);
-                    return (id, members);
+                    return (id, members, null);
                 };
             },
             result =>
             {
-                if (result.Members is not null)
+                if (result.Carried is not null)
+                {
+                    context.Refresh!.Previous.CarryGrants(result.Carried, context.Lane);
+                    context.Refresh.Saved(RefreshState.Pages(result.Carried.Count, MembersPage));
+                }
+                else if (result.Members is not null)
                 {
                     context.WriteUserGrants(EntitlementIds.Create(result.Group, EntitlementSlugs.Member), result.Members);
                 }
@@ -55,6 +64,30 @@ internal sealed class GroupSyncer : IResourceSyncer
             ct).ConfigureAwait(false);
         context.KeptGroupIds = kept;
         context.AdminGroupCandidates = candidates;
+    }
+
+    /// <summary>
+    /// For a refresh: the earlier file's members of <paramref name="group"/>, when nothing says they may have changed —
+    /// no membership event in the log, Okta's lastMembershipUpdated before the window, the same number as Okta's
+    /// stats count, no member that is gone, and (for Everyone and other built-in groups, whose members Okta moves without
+    /// a membership event) no user that appeared, went or changed to or from DEPROVISIONED. Null: fetch them.
+    /// </summary>
+    private static GrantBlock? UnchangedMembers(SyncContext context, OktaGroup group)
+    {
+        var refresh = context.Refresh;
+        if (refresh is null) return null;
+        var changes = refresh.Changes;
+        if (changes.GroupMembers.Contains(group.Id)) return null;
+        if (group.LastMembershipUpdated is not { } moved || moved >= changes.Since) return null;
+        if (changes.BuiltInGroupMembers && !string.Equals(group.Type, "OKTA_GROUP", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(group.Type, "APP_GROUP", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var block = refresh.Previous.GrantsOf(EntitlementIds.Create(new ResourceId(ResourceTypes.Group, group.Id), EntitlementSlugs.Member));
+        if (block is null || !block.CanCarry) return null;
+        if (group.Stats?.UsersCount is not int count || count != block.Count) return null;
+        return block;
     }
 
     /// <summary>The ids of the kept groups whose roles must be read, for a sync that does not write groups.</summary>

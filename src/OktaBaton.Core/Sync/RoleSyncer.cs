@@ -17,10 +17,9 @@ internal sealed class RoleSyncer : IResourceSyncer
         var assignments = await context.AdminAssignments.GetAsync(ct).ConfigureAwait(false);
         var labels = StandardRoles.Labels.ToList();
         // a type Okta added after this list was written still gets a resource, so its grants are never dangling
-        var extra = assignments.SelectMany(p => p.Own())
-            .Select(StandardRoles.RoleOf)
-            .Where(role => role is not null && role.ResourceType == ResourceTypes.Role && !labels.Any(l => l.Key == role.Resource))
-            .Select(role => role!.Resource)
+        var extra = assignments.SelectMany(p => p.Roles())
+            .Where(role => role.ResourceType == ResourceTypes.Role && !labels.Any(l => l.Key == role.Resource))
+            .Select(role => role.Resource)
             .Distinct(StringComparer.Ordinal)
             .OrderBy(type => type, StringComparer.Ordinal);
         labels.AddRange(extra.Select(type => new KeyValuePair<string, string>(type, type)));

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using OktaBaton.Core.Model;
 using OktaBaton.Core.Okta;
 using OktaBaton.Core.Okta.Models;
+using OktaBaton.Core.Sync.Incremental;
 using OktaBaton.Core.SyncFile;
 
 namespace OktaBaton.Core.Sync;
@@ -21,9 +22,10 @@ internal sealed class SyncContext
     private readonly AsyncLocal<ISyncFileSink?> _lane = new();
     private Task<List<OktaResourceSet>>? _resourceSets;
 
-    public SyncContext(OktaClient client, SyncOptions options, SyncFileWriter writer, ISyncProgress? progress)
+    public SyncContext(OktaClient client, SyncOptions options, SyncFileWriter writer, ISyncProgress? progress, RefreshState? refresh = null)
     {
         Client = client;
+        Refresh = refresh;
         Options = options;
         _file = writer;
         _progress = progress;
@@ -38,6 +40,12 @@ internal sealed class SyncContext
 
     /// <summary>Where the running syncer writes: its own lane of the file when syncers run side by side.</summary>
     public ISyncFileSink Writer => _lane.Value ?? _file;
+
+    /// <summary>The running syncer's lane, for what a refresh carries over from the earlier file.</summary>
+    public SyncFileLane Lane => _lane.Value as SyncFileLane ?? throw new InvalidOperationException("A syncer carries over only into its own lane.");
+
+    /// <summary>Set when this sync refreshes an earlier file rather than reading everything.</summary>
+    public RefreshState? Refresh { get; }
 
     /// <summary>Sends this async flow's writes (and those of the tasks it starts) to <paramref name="lane"/>.</summary>
     public void WriteTo(ISyncFileSink lane) => _lane.Value = lane;
@@ -98,9 +106,23 @@ internal sealed class SyncContext
         _ => true,
     };
 
+    /// <summary>
+    /// The warnings in a fixed order (path, code, message), not the order syncers running side by side happened to
+    /// meet them: the same org gives the same file.
+    /// </summary>
     public IReadOnlyList<SyncWarning> Warnings
     {
-        get { lock (_warnings) return _warnings.ToList(); }
+        get
+        {
+            lock (_warnings)
+            {
+                return _warnings
+                    .OrderBy(w => w.Path ?? string.Empty, StringComparer.Ordinal)
+                    .ThenBy(w => w.Code, StringComparer.Ordinal)
+                    .ThenBy(w => w.Message, StringComparer.Ordinal)
+                    .ToList();
+            }
+        }
     }
 
     /// <summary>Progress reaches the sink one call at a time, even from syncers running side by side.</summary>
@@ -110,8 +132,13 @@ internal sealed class SyncContext
         lock (_warnings) _progress.Report(phase, done, total);
     }
 
+    /// <summary>
+    /// Records a warning. A refresh stops at the first: a full sync of the same org would warn about everything it could
+    /// not read, carried or not, and only a full sync can find all of that.
+    /// </summary>
     public void Warn(SyncWarning warning)
     {
+        if (Refresh is not null) throw new FullSyncNeededException("the refresh met a warning, and only a full sync finds everything that warning may apply to: " + warning.Message);
         lock (_warnings)
         {
             _warnings.Add(warning);

@@ -39,4 +39,26 @@ public sealed class SyncResult
     public IReadOnlyList<SyncWarning> Warnings { get; }
 
     public TimeSpan Duration { get; }
+
+    /// <summary>Full: every list was read. Incremental: an earlier file was refreshed from what the System Log shows changed.</summary>
+    public SyncMode Mode { get; internal set; }
+
+    /// <summary>Why a refresh ran a full sync instead (null when it did not have to, or when none was asked for).</summary>
+    public string? ModeReason { get; internal set; }
+
+    /// <summary>
+    /// For an incremental sync, the requests a full sync of the same org would have sent beyond those this one sent
+    /// (an estimate from Okta's page sizes and what was carried over); null otherwise.
+    /// </summary>
+    public long? RequestsSaved { get; internal set; }
+
+    /// <summary>For an incremental sync, the sync id of the file it refreshed.</summary>
+    public string? RefreshedFrom { get; internal set; }
+}
+
+/// <summary>How a sync file was made.</summary>
+public enum SyncMode
+{
+    Full,
+    Incremental,
 }

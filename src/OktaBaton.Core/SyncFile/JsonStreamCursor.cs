@@ -139,6 +139,50 @@ internal sealed class JsonStreamCursor : IDisposable
         }
     }
 
+    /// <summary>
+    /// Like <see cref="ReadArrayItem"/>, but hands out the item's raw bytes (checked to be one well-formed JSON value)
+    /// and its byte offset in the stream instead of parsing it; false (having consumed it) at the end of the array. The
+    /// bytes stay valid until the next call.
+    /// </summary>
+    public bool ReadRawArrayItem(out ReadOnlySpan<byte> item, out long offset)
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _eof, _state);
+            try
+            {
+                if (reader.Read())
+                {
+                    if (reader.TokenType == JsonTokenType.EndArray)
+                    {
+                        Advance((int)reader.BytesConsumed);
+                        _state = reader.CurrentState;
+                        item = default;
+                        offset = _absoluteStart;
+                        return false;
+                    }
+                    var tokenStart = (int)reader.TokenStartIndex;
+                    if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip())
+                    {
+                        var length = (int)reader.BytesConsumed - tokenStart;
+                        item = new ReadOnlySpan<byte>(_buffer, _start + tokenStart, length);
+                        Advance(tokenStart);
+                        offset = _absoluteStart;
+                        Advance(length);
+                        _state = reader.CurrentState;
+                        return true;
+                    }
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw Malformed(ex);
+            }
+            if (_eof) throw Error("the file ends in the middle of a value");
+            Fill();
+        }
+    }
+
     public SyncFileFormatException Error(string reason, (long Line, long Position)? at = null, Exception? inner = null, int? version = null)
     {
         var (line, position) = at ?? Location;

@@ -14,6 +14,11 @@ internal sealed class SpillBuffer : IBufferWriter<byte>
 
     public int Count => _count;
 
+    /// <summary>The buffer itself; its first <see cref="Count"/> bytes are what was written.</summary>
+    public byte[] Written => _bytes;
+
+    public void Clear() => _count = 0;
+
     public void Advance(int count)
     {
         if (count < 0 || _count + count > _bytes.Length) throw new ArgumentOutOfRangeException(nameof(count));
@@ -32,10 +37,10 @@ internal sealed class SpillBuffer : IBufferWriter<byte>
         return _bytes.AsSpan(_count);
     }
 
-    public void Write(byte[] bytes)
+    public void Write(ReadOnlySpan<byte> bytes)
     {
         Reserve(bytes.Length);
-        Buffer.BlockCopy(bytes, 0, _bytes, _count, bytes.Length);
+        bytes.CopyTo(_bytes.AsSpan(_count));
         _count += bytes.Length;
     }
 

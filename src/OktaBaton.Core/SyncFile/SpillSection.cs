@@ -11,7 +11,7 @@ namespace OktaBaton.Core.SyncFile;
 /// one item per line, so that the engine can produce all three at once and memory stays flat. Items collect in
 /// a small buffer that goes to the file in chunks.
 /// </summary>
-internal sealed class SpillSection : IDisposable
+internal sealed class SpillSection : ISpillSection
 {
     private const int ChunkBytes = 64 * 1024;
     private static readonly byte[] Separator = { (byte)',', (byte)'\n' };
@@ -49,6 +49,36 @@ internal sealed class SpillSection : IDisposable
             SyncFileJson.WriteGrant(_writer, entitlementId, principalType, principalId, NoExpandable);
             EndItem();
         }
+    }
+
+    /// <summary>
+    /// Items already serialized by this module (a carried-over part of an earlier sync file): <paramref name="items"/>
+    /// holds <paramref name="count"/> items separated as this section separates them.
+    /// </summary>
+    public void AddRaw(ReadOnlySpan<byte> items, long count)
+    {
+        if (count == 0) return;
+        BeginItem();
+        _buffer.Write(items);
+        Count += count;
+        if (_buffer.Count >= ChunkBytes) _buffer.MoveTo(_stream);
+    }
+
+    /// <summary>As <see cref="AddRaw"/>, for a long run of items copied straight from <paramref name="source"/>'s current position.</summary>
+    public void AddFrom(Stream source, long length, long count)
+    {
+        if (count == 0) return;
+        BeginItem();
+        _buffer.MoveTo(_stream);
+        var chunk = new byte[(int)Math.Min(length, 81920)];
+        for (var left = length; left > 0;)
+        {
+            var read = source.Read(chunk, 0, (int)Math.Min(left, chunk.Length));
+            if (read == 0) throw new EndOfStreamException("The earlier sync file ended inside the items being carried over.");
+            _stream.Write(chunk, 0, read);
+            left -= read;
+        }
+        Count += count;
     }
 
     public void CopyTo(Stream destination)

@@ -7,7 +7,8 @@ namespace OktaBaton.Core.SyncFile;
 /// <summary>
 /// A part of a sync file that one producer fills while others fill theirs: its resources, entitlements and
 /// grants spill to their own temporary files and land in the file after the writer's own and after every lane
-/// opened before it. Lanes make concurrent syncers write a deterministic file with flat memory.
+/// opened before it. Lanes make concurrent syncers write a deterministic file with flat memory. A lane may keep its
+/// resources in id order (<see cref="SortedSpillSection"/>) so that their order never depends on the order Okta lists them in.
 /// </summary>
 public sealed class SyncFileLane : ISyncFileSink, IDisposable
 {
@@ -15,16 +16,21 @@ public sealed class SyncFileLane : ISyncFileSink, IDisposable
     private readonly Func<bool> _isFinished;
     private readonly SortedDictionary<string, long> _resourceCounts = new(StringComparer.Ordinal);
 
-    internal SyncFileLane(object gate, Func<bool> isFinished, SpillSection resources, SpillSection entitlements, SpillSection grants)
+    private readonly SpillSection? _resourcesAsWritten;
+    private readonly SortedSpillSection? _resourcesById;
+
+    internal SyncFileLane(object gate, Func<bool> isFinished, ISpillSection resources, SpillSection entitlements, SpillSection grants)
     {
         _gate = gate;
         _isFinished = isFinished;
         Resources = resources;
+        _resourcesAsWritten = resources as SpillSection;
+        _resourcesById = resources as SortedSpillSection;
         Entitlements = entitlements;
         Grants = grants;
     }
 
-    internal SpillSection Resources { get; }
+    internal ISpillSection Resources { get; }
 
     internal SpillSection Entitlements { get; }
 
@@ -38,10 +44,38 @@ public sealed class SyncFileLane : ISyncFileSink, IDisposable
         lock (_gate)
         {
             ThrowIfFinished();
-            Resources.Add(writer => SyncFileJson.WriteResource(writer, resource));
-            _resourceCounts.TryGetValue(resource.Id.ResourceType, out var count);
-            _resourceCounts[resource.Id.ResourceType] = count + 1;
+            if (_resourcesById is not null) _resourcesById.Add(writer => SyncFileJson.WriteResource(writer, resource), resource.Id.Resource);
+            else _resourcesAsWritten!.Add(writer => SyncFileJson.WriteResource(writer, resource));
+            CountResource(resource.Id.ResourceType);
         }
+    }
+
+    /// <summary>A resource carried over byte for byte from an earlier sync file written by this module.</summary>
+    internal void CarryResource(ReadOnlySpan<byte> item, ResourceId id)
+    {
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            if (_resourcesById is not null) _resourcesById.AddRaw(item, id.Resource);
+            else _resourcesAsWritten!.AddRaw(item, 1);
+            CountResource(id.ResourceType);
+        }
+    }
+
+    /// <summary><paramref name="count"/> grants carried over byte for byte: <paramref name="length"/> bytes of <paramref name="source"/>.</summary>
+    internal void CarryGrants(System.IO.Stream source, long length, long count)
+    {
+        lock (_gate)
+        {
+            ThrowIfFinished();
+            Grants.AddFrom(source, length, count);
+        }
+    }
+
+    private void CountResource(string resourceType)
+    {
+        _resourceCounts.TryGetValue(resourceType, out var count);
+        _resourceCounts[resourceType] = count + 1;
     }
 
     public void WriteEntitlement(Entitlement entitlement)
@@ -80,7 +114,7 @@ public sealed class SyncFileLane : ISyncFileSink, IDisposable
         }
     }
 
-    internal IEnumerable<SpillSection> Sections() => new[] { Resources, Entitlements, Grants };
+    internal IEnumerable<ISpillSection> Sections() => new[] { Resources, Entitlements, Grants };
 
     /// <summary>The writer owns the lane's files: they go when the writer completes or is disposed.</summary>
     public void Dispose()

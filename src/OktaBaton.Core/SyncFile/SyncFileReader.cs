@@ -83,21 +83,13 @@ public sealed class SyncFileReader : IDisposable
     /// <summary>Each item of a section with where it starts, converted by <paramref name="convert"/>.</summary>
     internal IEnumerable<(T Item, (long Line, long Position) At)> ReadSection<T>(string section, Func<JsonElement, T> convert)
     {
-        var index = Array.IndexOf(SectionOrder, section);
-        if (_inSection) throw new InvalidOperationException("Finish reading the previous section first.");
-        if (index < _nextSection) throw new InvalidOperationException($"The \"{section}\" section was already passed; read the file again to read it.");
+        var index = SectionIndex(section);
         _inSection = true;
         try
         {
             while (_nextSection <= index)
             {
-                var expected = SectionOrder[_nextSection];
-                var name = NextProperty();
-                var sectionAt = _cursor.LastTokenStart;
-                if (name != expected) throw _cursor.Error($"expected the \"{expected}\" section, found {Describe(name)}", sectionAt);
-                if (_cursor.ReadToken(out _) != JsonTokenType.StartArray) throw _cursor.Error($"the \"{expected}\" section is not an array", sectionAt);
-                _nextSection++;
-                var wanted = expected == section;
+                var wanted = EnterNextSection() == section;
                 while (_cursor.ReadArrayItem(out var itemAt) is JsonDocument item)
                 {
                     using (item)
@@ -115,6 +107,53 @@ public sealed class SyncFileReader : IDisposable
         {
             _inSection = false;
         }
+    }
+
+    /// <summary>
+    /// Hands every item of <paramref name="section"/> to <paramref name="visit"/> as its raw bytes and byte offset in the
+    /// file, unparsed (each is checked to be well-formed JSON); skips the sections before it.
+    /// </summary>
+    internal void ScanSection(string section, RawItemVisitor visit)
+    {
+        var index = SectionIndex(section);
+        _inSection = true;
+        try
+        {
+            while (_nextSection <= index)
+            {
+                var wanted = EnterNextSection() == section;
+                while (_cursor.ReadRawArrayItem(out var item, out var offset))
+                {
+                    if (wanted) visit(item, offset);
+                }
+            }
+        }
+        finally
+        {
+            _inSection = false;
+        }
+    }
+
+    internal delegate void RawItemVisitor(ReadOnlySpan<byte> item, long offset);
+
+    private int SectionIndex(string section)
+    {
+        var index = Array.IndexOf(SectionOrder, section);
+        if (_inSection) throw new InvalidOperationException("Finish reading the previous section first.");
+        if (index < _nextSection) throw new InvalidOperationException($"The \"{section}\" section was already passed; read the file again to read it.");
+        return index;
+    }
+
+    /// <summary>Reads the name and the opening bracket of the next section; returns its name.</summary>
+    private string EnterNextSection()
+    {
+        var expected = SectionOrder[_nextSection];
+        var name = NextProperty();
+        var sectionAt = _cursor.LastTokenStart;
+        if (name != expected) throw _cursor.Error($"expected the \"{expected}\" section, found {Describe(name)}", sectionAt);
+        if (_cursor.ReadToken(out _) != JsonTokenType.StartArray) throw _cursor.Error($"the \"{expected}\" section is not an array", sectionAt);
+        _nextSection++;
+        return expected;
     }
 
     /// <summary>
@@ -174,6 +213,8 @@ public sealed class SyncFileReader : IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string syncId = "", domain = "";
         DateTimeOffset startedAt = default, completedAt = default;
+        DateTimeOffset? orgStartedAt = null;
+        string? writer = null, refreshedFrom = null;
         var options = new PropertyBag();
         var resourceTypes = new List<ResourceTypeInfo>();
         var warnings = new List<SyncWarning>();
@@ -198,6 +239,9 @@ public sealed class SyncFileReader : IDisposable
                     case "syncId": syncId = RequiredText(root, name); break;
                     case "startedAt": startedAt = ParseTime(root); break;
                     case "completedAt": completedAt = ParseTime(root); break;
+                    case "orgStartedAt": orgStartedAt = ParseTime(root); break;
+                    case "writer": writer = RequiredText(root, name); break;
+                    case "refreshedFrom": refreshedFrom = RequiredText(root, name); break;
                     case "org": domain = SyncFileJson.RequiredString(root, "domain", "\"org\""); break;
                     case "options": options = PropertyBag.FromJson(RequiredKind(root, name, JsonValueKind.Object)); break;
                     case "resourceTypes":
@@ -218,7 +262,13 @@ public sealed class SyncFileReader : IDisposable
                 ? "the file lacks \"completedAt\": the sync that wrote it did not complete"
                 : $"the header lacks \"{required}\"", sectionsAt);
         }
-        return (new SyncFileHeader(syncId, startedAt, domain, options, resourceTypes), new SyncFileTrailer(completedAt, warnings, stats!));
+        var header = new SyncFileHeader(syncId, startedAt, domain, options, resourceTypes)
+        {
+            OrgStartedAt = orgStartedAt,
+            Writer = writer,
+            RefreshedFrom = refreshedFrom,
+        };
+        return (header, new SyncFileTrailer(completedAt, warnings, stats!));
     }
 
     /// <summary>The second property: this module's version, or a message that says what to do with another one.</summary>

@@ -97,21 +97,27 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
     /// A new lane: what it is given lands in the file after what this writer was given directly and after
     /// every lane opened before it, whatever the order the writes happen in.
     /// </summary>
-    public SyncFileLane OpenLane()
+    /// <param name="resourcesInIdOrder">
+    /// The lane's resources land in the ordinal order of their ids, whatever order they are written in (used for a
+    /// list that a later refresh carries over instead of listing it again, so its order must not be Okta's).
+    /// </param>
+    public SyncFileLane OpenLane(bool resourcesInIdOrder = false)
     {
         lock (_gate)
         {
             ThrowIfFinished();
-            return AddLane(_stem + ".lane" + _lanes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return AddLane(_stem + ".lane" + _lanes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), resourcesInIdOrder);
         }
     }
 
-    private SyncFileLane AddLane(string prefix)
+    private SyncFileLane AddLane(string prefix, bool resourcesInIdOrder = false)
     {
-        var created = new List<SpillSection>();
+        var created = new List<ISpillSection>();
         try
         {
-            created.Add(new SpillSection(prefix + ".resources.tmp"));
+            created.Add(resourcesInIdOrder
+                ? new SortedSpillSection(prefix + ".resources.tmp", SyncFileItemKeys.ResourceKey)
+                : new SpillSection(prefix + ".resources.tmp"));
             created.Add(new SpillSection(prefix + ".entitlements.tmp"));
             created.Add(new SpillSection(prefix + ".grants.tmp"));
         }
@@ -120,7 +126,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
             foreach (var section in created) DeleteQuietly(section);
             throw;
         }
-        var lane = new SyncFileLane(_gate, () => _finished, created[0], created[1], created[2]);
+        var lane = new SyncFileLane(_gate, () => _finished, created[0], (SpillSection)created[1], (SpillSection)created[2]);
         _lanes.Add(lane);
         return lane;
     }
@@ -194,7 +200,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
             Raw(last ? "\n" : ",\n");
         }
 
-        void Section(string name, Func<SyncFileLane, SpillSection> ofLane)
+        void Section(string name, Func<SyncFileLane, ISpillSection> ofLane)
         {
             Raw("\"" + name + "\":[\n");
             var written = false;
@@ -215,6 +221,9 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
         Property("syncId", w => w.WriteStringValue(_header.SyncId));
         Property("startedAt", w => w.WriteStringValue(SyncFileJson.FormatTime(_header.StartedAt)));
         Property("completedAt", w => w.WriteStringValue(SyncFileJson.FormatTime(trailer.CompletedAt)));
+        if (_header.OrgStartedAt is { } orgStartedAt) Property("orgStartedAt", w => w.WriteStringValue(SyncFileJson.FormatTime(orgStartedAt)));
+        if (_header.Writer is { } writer) Property("writer", w => w.WriteStringValue(writer));
+        if (_header.RefreshedFrom is { } refreshedFrom) Property("refreshedFrom", w => w.WriteStringValue(refreshedFrom));
         Property("org", w =>
         {
             w.WriteStartObject();
@@ -292,7 +301,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
         _finished = true;
     }
 
-    private static void DeleteQuietly(SpillSection section)
+    private static void DeleteQuietly(ISpillSection section)
     {
         section.Dispose();
         try { File.Delete(section.Path); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -23,6 +23,15 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
+    /// <summary>An earlier sync file of this org, with the same options, to refresh from what changed since (into -Path).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Since { get; set; }
+
+    /// <summary>Refreshes -Path in place from what changed since it was written (a full sync when there is none yet).</summary>
+    [Parameter]
+    public SwitchParameter Incremental { get; set; }
+
     [Parameter]
     public SwitchParameter SyncCustomRoles { get; set; }
 
@@ -91,6 +100,10 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
 
     protected override void EndProcessing()
     {
+        if (Since is not null && Incremental)
+        {
+            ThrowFailure(new System.ArgumentException("-Since names the earlier file to refresh into -Path, and -Incremental refreshes -Path in place: give one of them."), target: null);
+        }
         var connection = ResolveConnection();
         var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         var options = new SyncOptions
@@ -139,16 +152,31 @@ public sealed class InvokeOktaSyncCommand : OktaConnectedCmdlet
             }
         }
 
+        var previous = Since is not null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Since) : Incremental ? path : null;
+
         RunTerminating(path, "Sync", async context =>
         {
-            context.WriteVerbose($"Syncing {connection.Domain} to {path}.");
             foreach (var line in fromEnvironment)
             {
                 context.WriteVerbose(line);
             }
 
             var progress = new ProgressBridge(context);
-            var result = await new SyncEngine(connection.Client).RunAsync(path, options, progress, context.CancellationToken).ConfigureAwait(false);
+            var engine = new SyncEngine(connection.Client);
+            SyncResult result;
+            if (previous is null)
+            {
+                context.WriteVerbose($"Syncing {connection.Domain} to {path}.");
+                result = await engine.RunAsync(path, options, progress, context.CancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                context.WriteVerbose($"Refreshing {previous} from {connection.Domain}'s System Log into {path}.");
+                result = await engine.RefreshAsync(path, previous, options, progress, context.CancellationToken).ConfigureAwait(false);
+                context.WriteVerbose(result.Mode == SyncMode.Incremental
+                    ? $"Refreshed incrementally; about {result.RequestsSaved} requests fewer than a full sync."
+                    : $"Ran a full sync: {result.ModeReason}.");
+            }
             progress.Complete();
             context.WriteObject(new OktaSyncSummary(result, fromEnvironment));
         });

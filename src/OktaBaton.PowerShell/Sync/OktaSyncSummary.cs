@@ -31,6 +31,10 @@ public sealed class OktaSyncSummary
         Warnings = result.Warnings.Select(w => w.Message).ToArray();
         Duration = result.Duration;
         ResourceCounts = result.ResourceCounts;
+        Mode = result.Mode;
+        ModeReason = result.ModeReason;
+        RequestsSaved = result.RequestsSaved;
+        RefreshedFrom = result.RefreshedFrom;
     }
 
     public string Path { get; }
@@ -69,6 +73,18 @@ public sealed class OktaSyncSummary
     public string[] FromEnvironment { get; }
 
     public TimeSpan Duration { get; }
+
+    /// <summary>Full (every list read) or Incremental (an earlier file refreshed from the System Log).</summary>
+    public SyncMode Mode { get; }
+
+    /// <summary>Why a refresh that was asked for ran a full sync instead; empty otherwise.</summary>
+    public string? ModeReason { get; }
+
+    /// <summary>For an incremental sync, about how many requests fewer than a full sync of the same org it sent.</summary>
+    public long? RequestsSaved { get; }
+
+    /// <summary>For an incremental sync, the sync id of the file it refreshed.</summary>
+    public string? RefreshedFrom { get; }
 
     /// <summary>Resource type id → count, for the types this sync selected.</summary>
     public IReadOnlyDictionary<string, long> ResourceCounts { get; }

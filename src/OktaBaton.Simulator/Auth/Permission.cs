@@ -25,7 +25,9 @@ public enum Permission
     ReadLogs = 1 << 12,
     /// <summary>/api/v1/devices (okta.devices.read).</summary>
     ReadDevices = 1 << 13,
+    /// <summary>Revoking API tokens (okta.apiTokens.manage).</summary>
+    ManageApiTokens = 1 << 14,
 
     ReadAll = ReadUsers | ReadGroups | ReadApps | ReadIam | ReadRoleAssignments | ReadApiTokens | ReadLogs | ReadDevices,
-    All = ReadAll | ManageUsers | ManageGroups | ManageGroupMembership | ManageAppAssignments | ManageRoleAssignments,
+    All = ReadAll | ManageUsers | ManageGroups | ManageGroupMembership | ManageAppAssignments | ManageRoleAssignments | ManageApiTokens,
 }

@@ -47,6 +47,7 @@ public static class PermissionProfiles
                 "okta.roles.read" => Permission.ReadIam | Permission.ReadRoleAssignments,
                 "okta.roles.manage" => Permission.ReadIam | Permission.ReadRoleAssignments | Permission.ManageRoleAssignments,
                 "okta.apiTokens.read" => Permission.ReadApiTokens,
+                "okta.apiTokens.manage" => Permission.ReadApiTokens | Permission.ManageApiTokens,
                 "okta.logs.read" => Permission.ReadLogs,
                 "okta.devices.read" => Permission.ReadDevices,
                 _ => Permission.None,

@@ -11,6 +11,15 @@ internal static class ApiTokenEndpoints
     {
         router.Get("/api/v1/api-tokens", Permission.ReadApiTokens, List);
         router.Get("/api/v1/api-tokens/{id}", Permission.ReadApiTokens, Get);
+        router.Delete("/api/v1/api-tokens/{id}", Permission.ManageApiTokens, Revoke);
+    }
+
+    private static void Revoke(ApiRequest request, OrgState org)
+    {
+        var id = request.Route("id");
+        var token = org.ApiTokens.Find(t => t.Id == id) ?? throw OktaApiException.NotFound(id, "ApiToken");
+        org.RevokeApiToken(token);
+        request.NoContent();
     }
 
     private static void List(ApiRequest request, OrgState org)

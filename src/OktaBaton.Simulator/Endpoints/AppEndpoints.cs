@@ -12,6 +12,9 @@ internal static class AppEndpoints
     {
         router.Get("/api/v1/apps", Permission.ReadApps, List);
         router.Get("/api/v1/apps/{id}", Permission.ReadApps, Get);
+        router.Put("/api/v1/apps/{id}", Permission.ManageAppAssignments, Replace);
+        router.Post("/api/v1/apps/{id}/lifecycle/activate", Permission.ManageAppAssignments, (r, o) => Lifecycle(r, o, "ACTIVE"));
+        router.Post("/api/v1/apps/{id}/lifecycle/deactivate", Permission.ManageAppAssignments, (r, o) => Lifecycle(r, o, "INACTIVE"));
         router.Get("/api/v1/apps/{id}/users", Permission.ReadApps | Permission.ReadUsers, Users);
         router.Post("/api/v1/apps/{id}/users", Permission.ManageAppAssignments, AssignUser);
         router.Get("/api/v1/apps/{id}/users/{userId}", Permission.ReadApps | Permission.ReadUsers, GetUser);
@@ -62,6 +65,29 @@ internal static class AppEndpoints
 
     private static void Get(ApiRequest request, OrgState org) =>
         OktaJson.WriteApp(request.Json, org.GetApp(request.Route("id")), request.BaseUrl);
+
+    /// <summary>replaceApplication: the simulator takes the new label (name and signOnMode must stay as they are).</summary>
+    private static void Replace(ApiRequest request, OrgState org)
+    {
+        var app = org.GetApp(request.Route("id"));
+        var body = request.Body();
+        string? Text(string name) => body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var label = Text("label");
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            throw OktaApiException.Validation("label", "label: The field cannot be left blank");
+        }
+        if (Text("name") is { } name && name != app.Name)
+        {
+            throw OktaApiException.Validation("name", "name: An application's name cannot be changed");
+        }
+        org.RelabelApp(app, label, org.Now);
+        OktaJson.WriteApp(request.Json, app, request.BaseUrl);
+    }
+
+    /// <summary>activateApplication / deactivateApplication: 200 without a body (spec); assignments stay.</summary>
+    private static void Lifecycle(ApiRequest request, OrgState org, string status) =>
+        org.SetAppStatus(org.GetApp(request.Route("id")), status, org.Now);
 
     private static void Users(ApiRequest request, OrgState org)
     {

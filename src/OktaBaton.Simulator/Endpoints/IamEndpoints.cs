@@ -14,9 +14,14 @@ internal static class IamEndpoints
     public static void Map(Router router)
     {
         router.Get("/api/v1/iam/roles", Permission.ReadIam, Roles);
+        router.Post("/api/v1/iam/roles", Permission.ManageRoleAssignments, CreateRole);
         router.Get("/api/v1/iam/roles/{roleId}", Permission.ReadIam, Role);
+        router.Delete("/api/v1/iam/roles/{roleId}", Permission.ManageRoleAssignments, DeleteRole);
         router.Get("/api/v1/iam/resource-sets", Permission.ReadIam, ResourceSets);
+        router.Post("/api/v1/iam/resource-sets", Permission.ManageRoleAssignments, CreateResourceSet);
         router.Get("/api/v1/iam/resource-sets/{id}", Permission.ReadIam, ResourceSetById);
+        router.Put("/api/v1/iam/resource-sets/{id}", Permission.ManageRoleAssignments, ReplaceResourceSet);
+        router.Delete("/api/v1/iam/resource-sets/{id}", Permission.ManageRoleAssignments, DeleteResourceSet);
         router.Get("/api/v1/iam/resource-sets/{id}/bindings", Permission.ReadIam, Bindings);
         router.Post("/api/v1/iam/resource-sets/{id}/bindings", Permission.ManageRoleAssignments, CreateBinding);
         router.Get("/api/v1/iam/resource-sets/{id}/bindings/{roleId}", Permission.ReadIam, Binding);
@@ -124,6 +129,76 @@ internal static class IamEndpoints
         var set = GetSet(request, org);
         WriteBinding(request.Json, set, GetBinding(request, set), request.BaseUrl);
     }
+
+    /// <summary>createRole: label, description and permissions are required; a label in use is refused.</summary>
+    private static void CreateRole(ApiRequest request, OrgState org)
+    {
+        var body = request.Body();
+        var label = RequiredText(body, "label");
+        var description = RequiredText(body, "description");
+        var permissions = body.TryGetProperty("permissions", out var p) && p.ValueKind == JsonValueKind.Array
+            ? p.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+            : new List<string>();
+        if (permissions.Count == 0)
+        {
+            throw OktaApiException.Validation("permissions", "permissions: The field cannot be left blank");
+        }
+        if (org.FindRole(label) is not null)
+        {
+            throw OktaApiException.Validation("label", "label: A role with this label already exists");
+        }
+        OktaJson.WriteCustomRole(request.Json, org.AddCustomRole(label, description, permissions, org.Now), request.BaseUrl);
+    }
+
+    /// <summary>deleteRole: a custom role; its assignments go with it.</summary>
+    private static void DeleteRole(ApiRequest request, OrgState org)
+    {
+        var id = request.Route("roleId");
+        var role = org.FindRole(id) ?? throw OktaApiException.NotFound(id, "Role");
+        org.DeleteCustomRole(role);
+        request.NoContent();
+    }
+
+    /// <summary>createResourceSet: label, description and at least one resource.</summary>
+    private static void CreateResourceSet(ApiRequest request, OrgState org)
+    {
+        var body = request.Body();
+        var label = RequiredText(body, "label");
+        var description = RequiredText(body, "description");
+        var resources = body.TryGetProperty("resources", out var r) && r.ValueKind == JsonValueKind.Array
+            ? r.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+            : new List<string>();
+        if (resources.Count == 0)
+        {
+            throw OktaApiException.Validation("resources", "resources: The field cannot be left blank");
+        }
+        if (org.FindResourceSet(label) is not null)
+        {
+            throw OktaApiException.Validation("label", "label: A resource set with this label already exists");
+        }
+        OktaJson.WriteResourceSet(request.Json, org.AddResourceSet(label, description, resources, org.Now), request.BaseUrl);
+    }
+
+    /// <summary>replaceResourceSet: "replaces the label and description".</summary>
+    private static void ReplaceResourceSet(ApiRequest request, OrgState org)
+    {
+        var set = GetSet(request, org);
+        var body = request.Body();
+        org.ReplaceResourceSet(set, RequiredText(body, "label"), RequiredText(body, "description"), org.Now);
+        OktaJson.WriteResourceSet(request.Json, set, request.BaseUrl);
+    }
+
+    /// <summary>deleteResourceSet: the roles bound to it are unassigned with it.</summary>
+    private static void DeleteResourceSet(ApiRequest request, OrgState org)
+    {
+        org.DeleteResourceSet(GetSet(request, org));
+        request.NoContent();
+    }
+
+    private static string RequiredText(JsonElement body, string name) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!
+            : throw OktaApiException.Validation(name, $"{name}: The field cannot be left blank");
 
     private static void CreateBinding(ApiRequest request, OrgState org)
     {

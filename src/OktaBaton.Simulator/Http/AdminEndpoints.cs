@@ -25,6 +25,11 @@ internal sealed class AdminEndpoints
             await _pipeline.ServeConsoleAsync(context, path[(ConsolePrefix.Length - 1)..]).ConfigureAwait(false);
             return;
         }
+        if (HttpMethods.IsPost(method) && SignInPath.Match(path) is { Success: true } signIn)
+        {
+            await SignInAsync(context, Uri.UnescapeDataString(signIn.Groups[1].Value)).ConfigureAwait(false);
+            return;
+        }
         var route = path.TrimEnd('/').ToLowerInvariant();
         switch (route)
         {
@@ -57,6 +62,9 @@ internal sealed class AdminEndpoints
                 }
                 await WriteJsonAsync(context, events.WrittenMemory).ConfigureAwait(false);
                 return;
+            case "/__simulator/log" when HttpMethods.IsPost(method):
+                await RecordOtherEventAsync(context).ConfigureAwait(false);
+                return;
             case "/__simulator/stats" when HttpMethods.IsGet(method):
                 await WriteJsonAsync(context, JsonSerializer.SerializeToUtf8Bytes(_pipeline.Stats.Snapshot(), StatsJson)).ConfigureAwait(false);
                 return;
@@ -76,6 +84,67 @@ internal sealed class AdminEndpoints
                 await SimulatorPipeline.WriteErrorAsync(context, 404, "E0000008", "The requested path was not found").ConfigureAwait(false);
                 return;
         }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex SignInPath = new("^/__simulator/users/([^/]+)/sign-in/?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// POST /__simulator/users/{idOrLogin}/sign-in: the user signs in to Okta (what Okta's sign-in page does): lastLogin
+    /// moves and the log records user.session.start with the user as actor. Only users who can sign in: ACTIVE or
+    /// PASSWORD_EXPIRED.
+    /// </summary>
+    private async Task SignInAsync(HttpContext context, string idOrLogin)
+    {
+        var org = _pipeline.Org;
+        lock (org.Sync)
+        {
+            var user = org.FindUser(idOrLogin);
+            if (user is not null && user.Status is Model.UserStatus.Active or Model.UserStatus.PasswordExpired)
+            {
+                using (org.ChangesBy(SystemLog.ChangeContexts.ForSignIn(context, org, user.Id)))
+                {
+                    org.SignIn(user, org.Now);
+                }
+                context.Response.StatusCode = 204;
+                return;
+            }
+        }
+        await SimulatorPipeline.WriteErrorAsync(context, 403, "E0000004", "Authentication failed").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// POST /__simulator/log {"eventType": "…", "target": [{"id": "…", "type": "…"}]}: an event for a change the
+    /// simulator does not model (an import, a group rule, …), recorded as the Admin Console's administrator would
+    /// cause it; the org itself does not change. For testing what a reader of the log does with such an event.
+    /// </summary>
+    private async Task RecordOtherEventAsync(HttpContext context)
+    {
+        using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        var root = body.RootElement;
+        var eventType = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("eventType", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
+        if (string.IsNullOrWhiteSpace(eventType))
+        {
+            await SimulatorPipeline.WriteErrorAsync(context, 400, "E0000001", "Api validation failed: eventType").ConfigureAwait(false);
+            return;
+        }
+        var targets = new List<SystemLog.LogTarget>();
+        if (root.TryGetProperty("target", out var array) && array.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var target in array.EnumerateArray())
+            {
+                targets.Add(new SystemLog.LogTarget(target.GetProperty("id").GetString() ?? "", target.GetProperty("type").GetString() ?? "", "unknown", "unknown"));
+            }
+        }
+        var org = _pipeline.Org;
+        lock (org.Sync)
+        {
+            var admin = org.Users[org.TokenOwnerIndex]!.Id;
+            using (org.ChangesBy(SystemLog.ChangeContexts.ForAdminConsole(context, org, admin, "/admin/other")))
+            {
+                org.RecordOther(eventType!, targets);
+            }
+        }
+        context.Response.StatusCode = 204;
     }
 
     private async Task EnqueueFaultAsync(HttpContext context)

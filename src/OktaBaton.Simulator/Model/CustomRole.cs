@@ -10,7 +10,7 @@ internal sealed class CustomRole
     }
 
     public string Id { get; }
-    public string Label { get; }
+    public string Label { get; set; }
     public string Description { get; }
     public List<string> Permissions { get; } = new();
     public DateTimeOffset Created { get; set; }

@@ -51,6 +51,9 @@ internal sealed partial class OrgState
         public void Dispose() => _org._changeContext = _previous;
     }
 
+    /// <summary>An event for a change the simulator does not model (POST /__simulator/log): nothing in the org changes.</summary>
+    public void RecordOther(string eventType, IReadOnlyList<LogTarget> targets) => Record(eventType, eventType, targets, null);
+
     private void Record(string eventType, string displayMessage, params LogTarget[] targets) => Record(eventType, displayMessage, targets, null);
 
     private void Record(string eventType, string displayMessage, IReadOnlyList<LogTarget> targets, IReadOnlyDictionary<string, string>? debugData)

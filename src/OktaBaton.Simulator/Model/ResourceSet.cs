@@ -10,8 +10,8 @@ internal sealed class ResourceSet
     }
 
     public string Id { get; }
-    public string Label { get; }
-    public string Description { get; }
+    public string Label { get; set; }
+    public string Description { get; set; }
     /// <summary>Resource paths relative to the org, e.g. "api/v1/groups/00g…".</summary>
     public List<string> Resources { get; } = new();
     /// <summary>Role id → binding, in creation order.</summary>

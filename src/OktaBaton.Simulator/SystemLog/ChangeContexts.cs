@@ -30,6 +30,13 @@ internal static class ChangeContexts
         return new ChangeContext(UserActor(org, adminUserId), client, new LogTransaction(requestId, "WEB", null), consolePath);
     }
 
+    /// <summary>A user signing in to Okta in a browser: the user is the actor.</summary>
+    public static ChangeContext ForSignIn(HttpContext http, OrgState org, string userId)
+    {
+        var client = new LogClient(http.Connection.RemoteIpAddress?.ToString(), ChangeContext.ConsoleUserAgent, null, "Computer", "null");
+        return new ChangeContext(UserActor(org, userId), client, new LogTransaction(Guid.NewGuid().ToString("N"), "WEB", null), "/api/v1/authn");
+    }
+
     private static LogActor UserActor(OrgState org, string userId) =>
         org.FindUser(userId) is { } user
             ? new LogActor(user.Id, "User", user.Profile.Login, OrgState.DisplayNameOf(user))

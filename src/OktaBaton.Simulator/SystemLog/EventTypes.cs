@@ -43,6 +43,21 @@ internal static class EventTypes
     public const string GroupAppAssignmentUpdate = "group.application_assignment.update";
     public const string GroupAppAssignmentRemove = "group.application_assignment.remove";
 
+    public const string AppActivate = "application.lifecycle.activate";
+    public const string AppDeactivate = "application.lifecycle.deactivate";
+    public const string AppUpdate = "application.lifecycle.update";
+
+    public const string RoleCreate = "iam.role.create";
+    public const string RoleDelete = "iam.role.delete";
+    public const string ResourceSetCreate = "iam.resourceset.create";
+    public const string ResourceSetUpdate = "iam.resourceset.update";
+    public const string ResourceSetDelete = "iam.resourceset.delete";
+
+    public const string ApiTokenRevoke = "system.api_token.revoke";
+
+    /// <summary>"User login to Okta": a sign-in, which sets the user's lastLogin.</summary>
+    public const string UserSessionStart = "user.session.start";
+
     public const string AppMembershipAdd = "application.user_membership.add";
     public const string AppMembershipRemove = "application.user_membership.remove";
     public const string AppMembershipChangeUserName = "application.user_membership.change_username";

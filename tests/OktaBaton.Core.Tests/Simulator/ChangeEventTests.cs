@@ -40,6 +40,12 @@ public sealed class ChangeEventTests : IAsyncLifetime
         return roles.EnumerateArray().First(r => r.GetProperty("type").GetString() == type).GetProperty("id").GetString()!;
     }
 
+    private async Task<string> ApiTokenAsync(string name)
+    {
+        var state = await _sim.StateAsync();
+        return state.GetProperty("apiTokens").EnumerateArray().First(t => t.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
+    }
+
     private async Task<(string SetId, string RoleId)> BindingAsync(string setLabel)
     {
         var state = await _sim.StateAsync();
@@ -207,6 +213,33 @@ public sealed class ChangeEventTests : IAsyncLifetime
                 return await t._client.DeleteAsync($"/api/v1/iam/resource-sets/{set}/bindings/{role}/members/{member}");
             },
             new[] { "iam.resourceset.bindings.delete", "user.account.privilege.revoke" }, t => t.User("quinn.quade@contractors.example")),
+        new("PUT /api/v1/apps/{id}", "relabel an app",
+            async t => await t._client.PutAsync($"/api/v1/apps/{await t.App("Zoom")}", Json("""{"name":"zoomus","label":"Zoom Meetings","signOnMode":"OPENID_CONNECT"}""")),
+            new[] { "application.lifecycle.update" }, t => t.App("Zoom")),
+        new("POST /api/v1/apps/{id}/lifecycle/deactivate", "deactivate an app",
+            async t => await t._client.PostAsync($"/api/v1/apps/{await t.App("Zoom")}/lifecycle/deactivate", null),
+            new[] { "application.lifecycle.deactivate" }, t => t.App("Zoom")),
+        new("POST /api/v1/apps/{id}/lifecycle/activate", "activate an app",
+            async t => await t._client.PostAsync($"/api/v1/apps/{await t.App("Legacy Intranet")}/lifecycle/activate", null),
+            new[] { "application.lifecycle.activate" }, t => t.App("Legacy Intranet")),
+        new("DELETE /api/v1/api-tokens/{id}", "revoke an API token",
+            async t => await t._client.DeleteAsync($"/api/v1/api-tokens/{await t.ApiTokenAsync("CI pipeline")}"),
+            new[] { "system.api_token.revoke" }, t => t.ApiTokenAsync("CI pipeline")),
+        new("POST /api/v1/iam/roles", "create a custom role",
+            async t => await t._client.PostAsync("/api/v1/iam/roles", Json("""{"label":"Log Reader","description":"Reads the log","permissions":["okta.users.read"]}""")),
+            new[] { "iam.role.create" }),
+        new("DELETE /api/v1/iam/roles/{roleId}", "delete an unused custom role",
+            async t => await t._client.DeleteAsync("/api/v1/iam/roles/Unused%20Custom%20Role"),
+            new[] { "iam.role.delete" }),
+        new("POST /api/v1/iam/resource-sets", "create a resource set",
+            async t => await t._client.PostAsync("/api/v1/iam/resource-sets", Json($$"""{"label":"Auditors' Groups","description":"For auditors","resources":["{{t._sim.Host.BaseUrl}}api/v1/groups"]}""")),
+            new[] { "iam.resourceset.create" }),
+        new("PUT /api/v1/iam/resource-sets/{id}", "relabel a resource set",
+            async t => await t._client.PutAsync($"/api/v1/iam/resource-sets/{(await t.BindingAsync("Contractor Apps")).SetId}", Json("""{"label":"Vendor Apps","description":"Apps vendors use"}""")),
+            new[] { "iam.resourceset.update" }),
+        new("DELETE /api/v1/iam/resource-sets/{id}", "delete a resource set: its bound role leaves its member",
+            async t => await t._client.DeleteAsync($"/api/v1/iam/resource-sets/{(await t.BindingAsync("Contractor Apps")).SetId}"),
+            new[] { "iam.resourceset.bindings.delete", "user.account.privilege.revoke", "iam.resourceset.delete" }, t => t.User("quinn.quade@contractors.example")),
     };
 
     private async Task<List<JsonElement>> LogAsync()
@@ -251,6 +284,40 @@ public sealed class ChangeEventTests : IAsyncLifetime
         {
             Assert.Contains(events, e => e.GetProperty("target").EnumerateArray().Any(t => t.GetProperty("id").GetString() == target));
         }
+    }
+
+    [Fact]
+    public async Task A_sign_in_moves_last_login_and_records_a_session_start_by_the_user()
+    {
+        var noah = await User("noah.nguyen@acme.example");
+        using var console = new HttpClient { BaseAddress = _sim.Host.BaseUrl };
+        using var signIn = await console.PostAsync("/__simulator/users/noah.nguyen@acme.example/sign-in", null);
+        using var staged = await console.PostAsync("/__simulator/users/jack.jones@acme.example/sign-in", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        var e = Assert.Single(await LogAsync());
+        Assert.Equal("user.session.start", e.GetProperty("eventType").GetString());
+        Assert.Equal(noah, e.GetProperty("actor").GetProperty("id").GetString());
+        var user = (await _sim.StateAsync()).GetProperty("users").EnumerateArray().First(u => u.GetProperty("id").GetString() == noah);
+        Assert.Equal(e.GetProperty("published").GetDateTimeOffset(), user.GetProperty("lastLogin").GetDateTimeOffset());
+        Assert.True(user.GetProperty("lastUpdated").GetDateTimeOffset() < user.GetProperty("lastLogin").GetDateTimeOffset());
+        Assert.Equal(HttpStatusCode.Forbidden, staged.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_revoked_api_token_authenticates_no_more()
+    {
+        var state = await _sim.StateAsync();
+        var readOnlyTokenId = state.GetProperty("apiTokens")[1].GetProperty("id").GetString();
+        using var revoked = await _client.DeleteAsync($"/api/v1/api-tokens/{readOnlyTokenId}");
+        using var readOnly = _sim.Client(SimulatorFixture.ReadOnlyToken);
+        using var refused = await readOnly.GetAsync("/api/v1/users/me");
+
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("E0000011", await refused.ErrorCodeAsync());
+        using var stillAccepted = await _client.GetAsync("/api/v1/users/me");
+        Assert.Equal(HttpStatusCode.OK, stillAccepted.StatusCode);
     }
 
     [Fact]

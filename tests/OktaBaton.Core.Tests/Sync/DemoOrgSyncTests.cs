@@ -167,7 +167,8 @@ public sealed class DemoOrgSyncTests : IAsyncLifetime
         await _org.SyncAsync(options, name: "b.json");
         static string Stable(string path) => string.Join("\n", File.ReadAllLines(path)
             .Where(l => !l.StartsWith("\"syncId\"", StringComparison.Ordinal) && !l.StartsWith("\"startedAt\"", StringComparison.Ordinal)
-                && !l.StartsWith("\"completedAt\"", StringComparison.Ordinal) && !l.StartsWith("\"stats\"", StringComparison.Ordinal)
+                && !l.StartsWith("\"completedAt\"", StringComparison.Ordinal) && !l.StartsWith("\"orgStartedAt\"", StringComparison.Ordinal)
+                && !l.StartsWith("\"stats\"", StringComparison.Ordinal)
                 && !l.StartsWith("\"end\"", StringComparison.Ordinal)));
         var a = Stable(_org.PathFor("a.json"));
         Assert.True(a.Length > 10_000);

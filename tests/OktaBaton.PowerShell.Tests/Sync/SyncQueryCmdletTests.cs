@@ -219,12 +219,14 @@ public sealed class SyncQueryCmdletTests(SyncFileFixture file) : IClassFixture<S
     {
         var lines = File.ReadAllLines(file.SyncPath);
         var broken = Path.Combine(file.Directory, "broken.json");
-        lines[12] = lines[12].Replace("\"displayName\":", "\"displayName\" ", StringComparison.Ordinal);
+        // the first resource (the header before it may grow)
+        var at = Array.FindIndex(lines, line => line.StartsWith("{\"id\":{", StringComparison.Ordinal));
+        lines[at] = lines[at].Replace("\"displayName\":", "\"displayName\" ", StringComparison.Ordinal);
         File.WriteAllLines(broken, lines);
         var error = Run("Get-OktaSyncGrant -Path $path", broken).SingleError();
         Assert.Equal("OktaSyncFileInvalid", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
-        Assert.Contains("line 13, byte position", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"line {at + 1}, byte position", error.Exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
