@@ -31,7 +31,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
     {
         _targetPath = targetPath;
         _header = header;
-        _stem = Path.Combine(Path.GetDirectoryName(targetPath)!, Path.GetFileName(targetPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12));
+        _stem = TemporaryFiles.StemFor(targetPath);
         _tempPath = _stem + ".tmp";
         _own = AddLane(_stem);
     }
@@ -52,6 +52,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
             throw new DirectoryNotFoundException($"The directory of the sync file '{fullPath}' does not exist: create it first, or give another -Path.");
         }
         RequireReplaceableTarget(fullPath);
+        TemporaryFiles.DeleteLeftBy(fullPath);
         return new SyncFileWriter(fullPath, header);
     }
 
@@ -126,6 +127,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
             foreach (var section in created) DeleteQuietly(section);
             throw;
         }
+        foreach (var section in created) TemporaryFiles.Add(section.Path);
         var lane = new SyncFileLane(_gate, () => _finished, created[0], (SpillSection)created[1], (SpillSection)created[2]);
         _lanes.Add(lane);
         return lane;
@@ -149,6 +151,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
             ThrowIfFinished();
             try
             {
+                TemporaryFiles.Add(_tempPath);
                 using (var output = OwnerOnlyFile.CreateNew(_tempPath))
                 {
                     WriteEnvelope(output, trailer, cancellationToken);
@@ -157,6 +160,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 DisposeSections();
                 MoveIntoPlace();
+                TemporaryFiles.Remove(_tempPath);
                 _finished = true;
             }
             finally
@@ -298,6 +302,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
     {
         DisposeSections();
         try { File.Delete(_tempPath); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        TemporaryFiles.Remove(_tempPath);
         _finished = true;
     }
 
@@ -305,5 +310,6 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
     {
         section.Dispose();
         try { File.Delete(section.Path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        TemporaryFiles.Remove(section.Path);
     }
 }
