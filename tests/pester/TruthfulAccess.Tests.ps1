@@ -58,6 +58,16 @@ Describe 'Who holds what, and how' {
         @($json.ThroughGroupIds) | Should -Be @($admins)
     }
 
+    It 'resources, entitlements and the sync summary read as text, and serialize names' {
+        "$(Get-OktaSyncResource -Path $syncFile -ResourceType user | Where-Object Login -eq 'alice.anderson@acme.example')" |
+            Should -Be "user alice.anderson@acme.example ($(Get-IdOf users 'alice.anderson@acme.example'), ACTIVE)"
+        "$(Get-OktaSyncResource -Path $syncFile -ResourceType role | Where-Object ResourceId -eq SUPER_ADMIN)" | Should -Be "role 'Super Administrator' (SUPER_ADMIN)"
+        "$(Get-OktaSyncEntitlement -Path $syncFile -EntitlementId role:SUPER_ADMIN:assigned)" | Should -Match '^.+ \(role:SUPER_ADMIN:assigned\)$'
+        $summary = Invoke-OktaSync -Path (Join-Path $TestDrive 'summary.json')
+        "$summary" | Should -Match '^Full sync to .*summary\.json: \d+ users, \d+ groups, \d+ apps, \d+ entitlements, \d+ grants, \d+ requests$'
+        ($summary | ConvertTo-Json -Depth 3 | ConvertFrom-Json).Mode | Should -Be 'Full'
+    }
+
     It 'the table view shows how each holds it and what an admin role reaches' {
         $table = Get-OktaSyncGrant -Path $syncFile -EntitlementId role:HELP_DESK_ADMIN:assigned -Expand | Out-String -Width 250
         $table | Should -Match 'Direct\s+Through\s+Scope'
