@@ -18,6 +18,7 @@
         'Get-OktaSyncEntitlement'
         'Get-OktaSyncGrant'
         'Compare-OktaSync'
+        'Get-OktaSyncInfo'
         'Grant-OktaGroupMembership'
         'Revoke-OktaGroupMembership'
         'Grant-OktaAppAssignment'

@@ -71,9 +71,11 @@ function New-ExampleFixture {
     The files every example finds in its working directory, made once per run against the demo org:
     okta-sync.json (the org as seeded), baseline.json (the same: the approved state), last-week.json (before
     alice.anderson joined Okta Admins and noah.nguyen joined Engineering), members.csv, leavers.txt,
-    access-review.csv, hr.csv, starters.csv; out/ and examples/ link to the repository's. tests/pester/README.md lists what they hold.
+    access-review.csv, hr.csv, starters.csv; out/ and examples/ link to the repository's. tests/pester/README.md lists what
+    they hold. Imports OktaBaton for the session and returns the folder.
     #>
     param([Parameter(Mandatory)] [string] $Path)
+    Import-Module OktaBaton -Global
     $null = New-Item -ItemType Directory -Path $Path -Force
     $state = Get-TestOrgState
     $id = @{}
@@ -106,6 +108,7 @@ function New-ExampleFixture {
         [pscustomobject]@{ EntitlementId = "app:$((($state.apps | Where-Object label -eq 'GitHub Enterprise').id)):access"; PrincipalType = 'user'; PrincipalId = $id['paul.park@contractors.example'] }
         [pscustomobject]@{ EntitlementId = "group:$($id['Finance Approvers']):member"; PrincipalType = 'user'; PrincipalId = $id['dave.davis@acme.example'] }
     ) | Export-Csv -Path (Join-Path $Path 'access-review.csv') -NoTypeInformation
+    $Path
 }
 
 function Start-OrgActivity {

@@ -35,9 +35,16 @@ Describe 'the governance example on the demo org' {
 
     It 'OKTA.001 fails and names the users who hold SUPER_ADMIN directly or through a group' {
         $first['OKTA.001'].Result | Should -Be 'Failed'
-        $first['OKTA.001'].Message | Should -Match 'okta\.admin@acme\.example: directly, through Okta Admins \(00g\w+\)'
-        $first['OKTA.001'].Message | Should -Match 'alice\.anderson@acme\.example: through Okta Admins \(00g\w+\)'
         $first['OKTA.001'].Message | Should -Not -Match 'break\.glass'
+        # how each holds it: directly, through the group, or both
+        $first['OKTA.001'].Message | Should -Match "okta\.admin@acme\.example \(directly and through group 'Okta Admins'\)"
+        $first['OKTA.001'].Message | Should -Match "alice\.anderson@acme\.example \(through group 'Okta Admins'\)"
+    }
+
+    It 'OKTA.004 fails and names the help-desk admin who reaches the whole org, not those limited by role targets' {
+        $first['OKTA.004'].Result | Should -Be 'Failed'
+        $first['OKTA.004'].Message | Should -Match 'alice\.anderson@acme\.example \(directly and through group .Help Desk.\)'
+        $first['OKTA.004'].Message | Should -Not -Match 'iris\.ito|quinn\.quade'
     }
 
     It 'OKTA.002 fails and names the token that never expires, with its owner' {
@@ -74,7 +81,7 @@ Describe 'the governance example on an incomplete sync' {
     It 'fails every check with the reason, instead of passing on data it could not read' {
         $results = Invoke-Example -Environment @{ BATON_API_TOKEN = $env:OKTABATON_READONLY_TOKEN }
 
-        foreach ($id in 'OKTA.001', 'OKTA.002', 'OKTA.003') {
+        foreach ($id in 'OKTA.001', 'OKTA.002', 'OKTA.003', 'OKTA.004') {
             $results[$id].Result | Should -Be 'Failed' -Because "$id must not pass on an incomplete sync"
             $results[$id].Message | Should -Match 'is incomplete, so the policy cannot be checked'
         }

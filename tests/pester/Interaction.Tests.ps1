@@ -21,9 +21,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Support.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'Examples.psm1') -Force
-    Import-Module OktaBaton
-    $script:fixture = Join-Path $TestDrive 'fixture'
-    New-ExampleFixture -Path $fixture
+    $script:fixture = New-ExampleFixture -Path (Join-Path $TestDrive 'fixture')
     $script:changingNames = @(Get-Command -Module OktaBaton | Where-Object { $_.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].SupportsShouldProcess }).Name
     $script:typeName = '(OktaBaton|System|Microsoft)\.[\w.`]+'
     $script:runs = 0

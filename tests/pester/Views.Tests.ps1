@@ -16,9 +16,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Support.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'Examples.psm1') -Force
-    Import-Module OktaBaton
-    $script:fixture = Join-Path $TestDrive 'fixture'
-    New-ExampleFixture -Path $fixture
+    $script:fixture = New-ExampleFixture -Path (Join-Path $TestDrive 'fixture')
     $script:examples = @(Get-DocumentationExample | Where-Object { -not $_.NotRun })
     $script:runs = 0
     # A .NET type name where a value should be: "OktaBaton.Core.Model.Resource", "System.Object[]", "System.Collections.Generic.List`1[…]"

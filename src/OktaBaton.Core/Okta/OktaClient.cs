@@ -28,6 +28,8 @@ public sealed class OktaClient : IDisposable
     private readonly IOktaAuthenticator _authenticator;
     private IRequestGate? _gate;
     private readonly TimeSpan _requestTimeout;
+    private readonly TimeSpan _maxRateLimitWait;
+    private readonly ConnectionBreaker _breaker;
     private readonly ResiliencePipeline _pipeline;
     private readonly ServerClock _orgClock = new();
 
@@ -41,8 +43,10 @@ public sealed class OktaClient : IDisposable
         Validate(options);
         Org = options.Org;
         _authenticator = options.Authenticator;
-        _gate = options.Gate ?? (options.PaceByRateLimits ? RateLimitScheduler.For(options.RateLimitShare, options.ThrottleLimit) : null);
+        _gate = options.Gate ?? (options.PaceByRateLimits ? RateLimitScheduler.For(options.RateLimitShare, options.ThrottleLimit, options.MaxRateLimitWait) : null);
         _requestTimeout = options.RequestTimeout;
+        _maxRateLimitWait = options.MaxRateLimitWait;
+        _breaker = new ConnectionBreaker(Org.BaseUri.GetLeftPart(UriPartial.Authority), options.UnreachableProbeInterval);
         _pipeline = OktaRetryPipeline.Build(options, Stats);
 
         var handler = options.Handler ?? new HttpClientHandler
@@ -250,21 +254,52 @@ public sealed class OktaClient : IDisposable
     {
         ct.ThrowIfCancellationRequested();
         var state = new RequestState(method, uri, body);
+        var passage = _breaker.Enter(method.Method, state.Path);
+        // a probe of an org that could not be reached tries once: if it is still down, the caller hears so at once
+        var pipeline = passage == ConnectionBreaker.Passage.Probe ? ResiliencePipeline.Empty : _pipeline;
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(OktaRetryPipeline.StateKey, state);
         try
         {
-            return await _pipeline.ExecuteAsync(
+            var result = await pipeline.ExecuteAsync(
                 (ctx, s) => new ValueTask<TResult>(AttemptAsync(s, readSuccess, ctx.CancellationToken)),
                 context, state).ConfigureAwait(false);
+            _breaker.Reached(passage);
+            return result;
         }
-        catch (HttpRequestException failure)
+        catch (OktaApiException limited) when (OktaRetryPipeline.ResetsTooLate(limited, _maxRateLimitWait, DateTimeOffset.UtcNow))
         {
-            throw new OktaConnectionException(Org.BaseUri.GetLeftPart(UriPartial.Authority), method.Method, state.Path, failure);
+            _breaker.Reached(passage);
+            throw OktaRetryPipeline.TooLongWait(limited, _maxRateLimitWait, DateTimeOffset.UtcNow);
         }
-        catch (IOException failure)
+        catch (OktaApiException)
         {
-            throw new OktaConnectionException(Org.BaseUri.GetLeftPart(UriPartial.Authority), method.Method, state.Path, failure);
+            _breaker.Reached(passage);
+            throw;
+        }
+        catch (Exception failure) when (failure is HttpRequestException or IOException or OktaTimeoutException)
+        {
+            var unreachable = failure is OktaTimeoutException or OktaConnectionException
+                ? failure
+                : new OktaConnectionException(Org.BaseUri.GetLeftPart(UriPartial.Authority), method.Method, state.Path, failure);
+            // the org is unreachable when no byte could be sent, or when every retry failed alike; a single dropped
+            // write (not retried: it may have landed) says nothing about the next request
+            if (passage == ConnectionBreaker.Passage.Probe || state.RetryCount > 0 || RetryClassifier.NeverReachedServer(failure) || RetryClassifier.HostDoesNotExist(failure))
+            {
+                _breaker.Unreachable(passage, unreachable);
+            }
+            else
+            {
+                _breaker.Release(passage);
+            }
+
+            if (ReferenceEquals(unreachable, failure)) throw;
+            throw unreachable;
+        }
+        catch
+        {
+            _breaker.Release(passage);
+            throw;
         }
         finally
         {
@@ -456,6 +491,11 @@ public sealed class OktaClient : IDisposable
         if (options.MaxRetries < 0)
         {
             throw new ArgumentException("MaxRetries must not be negative.", nameof(options));
+        }
+
+        if (options.MaxRateLimitWait <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("MaxRateLimitWait must be positive.", nameof(options));
         }
 
         if (options.MaxRetryWait < TimeSpan.Zero || options.BaseBackoff < TimeSpan.Zero)

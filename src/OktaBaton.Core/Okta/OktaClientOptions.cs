@@ -25,6 +25,19 @@ public sealed class OktaClientOptions
     /// <summary>The longest a single 429 wait may last.</summary>
     public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(70);
 
+    /// <summary>
+    /// The longest the client waits for a spent rate-limit window to reset. A 429, or a spent bucket, whose reset is
+    /// further away fails at once with a clear OktaRateLimited error naming the reset, rather than stalling silently.
+    /// Okta's windows are a minute long, so a reset further away means something else spent a long-lived limit.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// After a request could not reach the org at all, later requests fail at once instead of each retrying, and one
+    /// request every this long tries again (a single attempt); any answer from the org ends it.
+    /// </summary>
+    public TimeSpan UnreachableProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>First delay of the jittered exponential backoff for 5xx, timeouts and connection failures.</summary>
     public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
 
@@ -53,6 +66,8 @@ public sealed class OktaClientOptions
         RequestTimeout = RequestTimeout,
         MaxRetries = maxRetries,
         MaxRetryWait = MaxRetryWait,
+        MaxRateLimitWait = MaxRateLimitWait,
+        UnreachableProbeInterval = UnreachableProbeInterval,
         BaseBackoff = BaseBackoff,
         Handler = Handler,
         PaceByRateLimits = PaceByRateLimits,

@@ -25,6 +25,7 @@ internal static class OktaRetryPipeline
 
         var baseBackoff = options.BaseBackoff;
         var maxWait = options.MaxRetryWait;
+        var maxRateLimitWait = options.MaxRateLimitWait;
         return new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -34,7 +35,8 @@ internal static class OktaRetryPipeline
                     var state = args.Context.Properties.GetValue(StateKey, null!);
                     var retry = !args.Context.CancellationToken.IsCancellationRequested
                         && state is not null
-                        && RetryClassifier.ShouldRetry(args.Outcome.Exception, state.Method);
+                        && RetryClassifier.ShouldRetry(args.Outcome.Exception, state.Method)
+                        && !ResetsTooLate(args.Outcome.Exception, maxRateLimitWait, DateTimeOffset.UtcNow);
                     return new ValueTask<bool>(retry);
                 },
                 DelayGenerator = args =>
@@ -42,6 +44,11 @@ internal static class OktaRetryPipeline
                 OnRetry = args =>
                 {
                     stats.AddRetry();
+                    if (args.Outcome.Exception is OktaApiException { IsRateLimited: true, RateLimit: { IsConcurrencyLimit: false, Reset: { } reset } } limited)
+                    {
+                        OktaRateLimitWaits.Tell(BucketOf(limited), reset, args.RetryDelay);
+                    }
+
                     OktaRequestTrace.Write(FormattableString.Invariant(
                         $"retrying in {args.RetryDelay.TotalSeconds:0.0} s after: {args.Outcome.Exception?.Message}"));
                     var state = args.Context.Properties.GetValue(StateKey, null!);
@@ -56,6 +63,26 @@ internal static class OktaRetryPipeline
             })
             .Build();
     }
+
+    /// <summary>
+    /// True for a 429 whose window resets further away than <paramref name="maxRateLimitWait"/>: waiting would stall
+    /// the command silently, so it fails at once instead (<see cref="TooLongWait"/> says when the window resets).
+    /// </summary>
+    internal static bool ResetsTooLate(Exception? failure, TimeSpan maxRateLimitWait, DateTimeOffset localNow) =>
+        failure is OktaApiException { IsRateLimited: true, RateLimit: { IsConcurrencyLimit: false } rateLimit }
+        && rateLimit.DelayUntilReset(localNow) is { } untilReset
+        && untilReset > maxRateLimitWait;
+
+    /// <summary>The clear failure for a 429 whose reset is beyond the maximum wait.</summary>
+    internal static OktaOperationException TooLongWait(OktaApiException limited, TimeSpan maxRateLimitWait, DateTimeOffset localNow)
+    {
+        var failure = OktaRateLimitWait.TooLong(BucketOf(limited), limited.RateLimit!.Reset!.Value,
+            limited.RateLimit.DelayUntilReset(localNow)!.Value, maxRateLimitWait);
+        return new OktaOperationException(failure.ErrorId, failure.Kind, failure.Message + " (" + limited.Message + ")", limited);
+    }
+
+    private static string BucketOf(OktaApiException failure) =>
+        RateLimiting.OktaRateBucket.Classify(failure.Method, failure.Path).Name;
 
     /// <summary>
     /// How long to wait before retry number <paramref name="attempt"/> + 1. A 429 waits Reset − Date + 1 s

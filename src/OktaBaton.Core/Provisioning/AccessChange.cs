@@ -9,7 +9,11 @@ public sealed class AccessChange
     /// <summary>"Grant" or "Revoke".</summary>
     public string Operation { get; set; } = string.Empty;
 
-    public ProvisioningOutcome Outcome { get; set; }
+    /// <summary>Granted, AlreadyGranted, Revoked or AlreadyRevoked — the <see cref="ProvisioningOutcome"/> name, as text in ConvertTo-Json and Export-Csv alike.</summary>
+    public string Outcome => OutcomeKind.ToString();
+
+    /// <summary>The outcome as the engine sets it.</summary>
+    internal ProvisioningOutcome OutcomeKind { get; set; }
 
     public string EntitlementId { get; set; } = string.Empty;
 
@@ -35,6 +39,12 @@ public sealed class AccessChange
 
     /// <summary>The Okta object created or removed when there is one: a role assignment id or a binding member id.</summary>
     public string? AssignmentId { get; set; }
+
+    /// <summary>
+    /// For admin roles that Okta can limit: what the principal's assignment reaches after the change — "org-wide", or
+    /// the groups and apps its role targets limit it to; null for other entitlements.
+    /// </summary>
+    public string? Scope { get; set; }
 
     /// <summary>
     /// After a revoke of a direct assignment: the groups through which the principal still holds the entitlement

@@ -179,7 +179,7 @@ public sealed class AccountProvisioner
     private static UserChange Result(ProvisioningOutcome outcome, OktaUser user, string? previousStatus) => new()
     {
         Action = "New",
-        Outcome = outcome,
+        OutcomeKind = outcome,
         UserId = user.Id,
         Login = user.Profile.Login ?? string.Empty,
         Email = user.Profile.Email,

@@ -53,7 +53,7 @@ internal abstract class EntitlementProvisioner : IEntitlementProvisioner
         string resourceName, ResolvedPrincipal principal, string? assignmentId = null) => new()
     {
         Operation = grant ? "Grant" : "Revoke",
-        Outcome = outcome,
+        OutcomeKind = outcome,
         EntitlementId = entitlement.Id,
         ResourceType = entitlement.ResourceType,
         ResourceId = entitlement.ResourceId,

@@ -10,6 +10,7 @@ namespace OktaBaton.Core.Provisioning;
 public sealed class EntitlementProvisioning
 {
     private readonly Dictionary<string, IEntitlementProvisioner> _provisioners;
+    private readonly AdminRoleProvisioner _roles;
 
     public EntitlementProvisioning(OktaClient client)
     {
@@ -19,7 +20,7 @@ public sealed class EntitlementProvisioning
         {
             new GroupMembershipProvisioner(directory),
             new AppAssignmentProvisioner(directory),
-            new AdminRoleProvisioner(directory),
+            _roles = new AdminRoleProvisioner(directory),
             new CustomRoleProvisioner(directory),
             new ResourceSetBindingProvisioner(directory),
         })
@@ -27,6 +28,24 @@ public sealed class EntitlementProvisioning
             _provisioners.Add(provisioner.ResourceType, provisioner);
         }
     }
+
+    /// <summary>
+    /// Grants a standard admin role, limited to <paramref name="targets"/> when there are any (role targets): a new
+    /// assignment gets them, an existing limited one gains those it lacks, one held org-wide already covers them.
+    /// </summary>
+    public Task<AccessChange?> GrantRoleAsync(string roleType, PrincipalReference principal, RoleTargetRequest? targets, ChangeConfirmation? confirm, CancellationToken ct) =>
+        targets is null || targets.IsEmpty
+            ? GrantAsync(EntitlementReference.Role(AdminRoleTypes.Normalize(roleType)), principal, confirm, ct)
+            : _roles.GrantScopedAsync(roleType, principal ?? throw new ArgumentNullException(nameof(principal)), targets, confirm, ct);
+
+    /// <summary>
+    /// Revokes a standard admin role, or with <paramref name="targets"/> only its reach over them; removing the last of
+    /// its targets unassigns it (none would make it org-wide).
+    /// </summary>
+    public Task<AccessChange?> RevokeRoleAsync(string roleType, PrincipalReference principal, RoleTargetRequest? targets, ChangeConfirmation? confirm, CancellationToken ct) =>
+        targets is null || targets.IsEmpty
+            ? RevokeAsync(EntitlementReference.Role(AdminRoleTypes.Normalize(roleType)), principal, confirm, ct)
+            : _roles.RevokeScopedAsync(roleType, principal ?? throw new ArgumentNullException(nameof(principal)), targets, confirm, ct);
 
     public IEntitlementProvisioner For(EntitlementReference entitlement)
     {

@@ -167,7 +167,7 @@ public sealed class GroupActions
     private static GroupChange Result(string action, ProvisioningOutcome outcome, OktaGroup group, IReadOnlyList<string>? members = null) => new()
     {
         Action = action,
-        Outcome = outcome,
+        OutcomeKind = outcome,
         GroupId = group.Id,
         Name = group.Profile.Name ?? string.Empty,
         Description = group.Profile.Description,

@@ -9,7 +9,11 @@ public sealed class GroupChange
     /// <summary>"New", "Set" or "Remove".</summary>
     public string Action { get; set; } = string.Empty;
 
-    public ProvisioningOutcome Outcome { get; set; }
+    /// <summary>Created, AlreadyExists, Updated, Unchanged or Deleted — the <see cref="ProvisioningOutcome"/> name, as text in ConvertTo-Json and Export-Csv alike.</summary>
+    public string Outcome => OutcomeKind.ToString();
+
+    /// <summary>The outcome as the engine sets it.</summary>
+    internal ProvisioningOutcome OutcomeKind { get; set; }
 
     public string GroupId { get; set; } = string.Empty;
 

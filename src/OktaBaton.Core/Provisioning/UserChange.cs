@@ -6,7 +6,11 @@ public sealed class UserChange
     /// <summary>"New", "Enable", "Disable", "Deactivate", "Delete", "Reactivate", "Unlock", "ExpirePassword", "ResetFactors" or "Update".</summary>
     public string Action { get; set; } = string.Empty;
 
-    public ProvisioningOutcome Outcome { get; set; }
+    /// <summary>Created, AlreadyExists, Enabled, Disabled, Deleted, … — the <see cref="ProvisioningOutcome"/> name, as text in ConvertTo-Json and Export-Csv alike.</summary>
+    public string Outcome => OutcomeKind.ToString();
+
+    /// <summary>The outcome as the engine sets it.</summary>
+    internal ProvisioningOutcome OutcomeKind { get; set; }
 
     public string UserId { get; set; } = string.Empty;
 

@@ -61,7 +61,7 @@ public sealed class UserDeprovisioning
                     $"No user has the login {PrincipalReference.Quote(idOrLogin)}. A deleted user and a mistyped login look the same; pass the user id (00u…) to treat a missing user as already deleted.");
             }
 
-            return new UserChange { Action = "Delete", Outcome = ProvisioningOutcome.AlreadyDeleted, UserId = idOrLogin.Trim() };
+            return new UserChange { Action = "Delete", OutcomeKind = ProvisioningOutcome.AlreadyDeleted, UserId = idOrLogin.Trim() };
         }
 
         var before = UserLifecycle.StatusOf(user);

@@ -217,7 +217,7 @@ public sealed class UserLifecycle
     internal static UserChange Result(string action, ProvisioningOutcome outcome, OktaUser user, string? before) => new()
     {
         Action = action,
-        Outcome = outcome,
+        OutcomeKind = outcome,
         UserId = user.Id,
         Login = user.Profile.Login ?? string.Empty,
         Email = user.Profile.Email,

@@ -33,4 +33,7 @@ public sealed class SyncEntitlementRecord
 
     /// <summary>Comma-separated principal types, e.g. "user,group".</summary>
     public string GrantableTo { get; }
+
+    /// <summary>What a failing Should or a string shows, e.g. "Salesforce App Access (app:0oa…:access)".</summary>
+    public override string ToString() => $"{DisplayName} ({EntitlementId})";
 }

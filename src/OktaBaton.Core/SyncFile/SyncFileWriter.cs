@@ -31,7 +31,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
     {
         _targetPath = targetPath;
         _header = header;
-        _stem = Path.Combine(Path.GetDirectoryName(targetPath)!, Path.GetFileName(targetPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12));
+        _stem = TemporaryFiles.StemFor(targetPath);
         _tempPath = _stem + ".tmp";
         _own = AddLane(_stem);
     }
@@ -52,6 +52,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
             throw new DirectoryNotFoundException($"The directory of the sync file '{fullPath}' does not exist: create it first, or give another -Path.");
         }
         RequireReplaceableTarget(fullPath);
+        TemporaryFiles.DeleteLeftBy(fullPath);
         return new SyncFileWriter(fullPath, header);
     }
 
@@ -130,6 +131,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
             foreach (var section in created) DeleteQuietly(section);
             throw;
         }
+        foreach (var section in created) TemporaryFiles.Add(section.Path);
         var lane = new SyncFileLane(_gate, () => _finished, created[0], created[1], created[2]);
         _lanes.Add(lane);
         return lane;
@@ -153,6 +155,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
             ThrowIfFinished();
             try
             {
+                TemporaryFiles.Add(_tempPath);
                 using (var output = OwnerOnlyFile.CreateNew(_tempPath))
                 {
                     WriteEnvelope(output, trailer, cancellationToken);
@@ -161,6 +164,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 DisposeSections();
                 MoveIntoPlace();
+                TemporaryFiles.Remove(_tempPath);
                 _finished = true;
             }
             finally
@@ -302,6 +306,7 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
     {
         DisposeSections();
         try { File.Delete(_tempPath); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        TemporaryFiles.Remove(_tempPath);
         _finished = true;
     }
 
@@ -309,5 +314,6 @@ public sealed class SyncFileWriter : ISyncFileSink, IDisposable
     {
         section.Dispose();
         try { File.Delete(section.Path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        TemporaryFiles.Remove(section.Path);
     }
 }

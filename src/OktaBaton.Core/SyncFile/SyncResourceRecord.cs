@@ -41,4 +41,14 @@ public sealed class SyncResourceRecord
 
     /// <summary>The whole resource, traits and profile included.</summary>
     public Resource Resource { get; }
+
+    /// <summary>
+    /// What a failing Should or a string shows: the type, the login of a user or the name of anything else, the id and
+    /// the status, e.g. "user alice.anderson@acme.example (00u…, ACTIVE)", "role 'Super Administrator' (SUPER_ADMIN)".
+    /// </summary>
+    public override string ToString()
+    {
+        var name = Login ?? "'" + DisplayName + "'";
+        return string.IsNullOrEmpty(Status) ? $"{ResourceType} {name} ({ResourceId})" : $"{ResourceType} {name} ({ResourceId}, {Status})";
+    }
 }

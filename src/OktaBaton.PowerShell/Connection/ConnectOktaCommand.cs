@@ -65,6 +65,14 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     [ValidateRange(1, 3600)]
     public int TimeoutSec { get; set; } = 60;
 
+    /// <summary>
+    /// The longest any command on this connection waits for a spent Okta rate-limit window to reset; a reset further
+    /// away fails at once with OktaRateLimited, naming when to try again.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int MaxRateLimitWaitSec { get; set; } = 300;
+
     /// <summary>Also returns the connection, to pass to other cmdlets' -Connection.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -73,7 +81,11 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     {
         var org = ParseDomain(Domain ?? Environment.GetEnvironmentVariable(EnvironmentNames.Domain));
         var (authenticator, principalHint) = CreateAuthenticator(org);
-        var options = new OktaClientOptions(org, authenticator) { RequestTimeout = TimeSpan.FromSeconds(TimeoutSec) };
+        var options = new OktaClientOptions(org, authenticator)
+        {
+            RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
+            MaxRateLimitWait = TimeSpan.FromSeconds(MaxRateLimitWaitSec),
+        };
 
         WriteVerbose($"Connecting to {org.Domain} with {authenticator.Method}.");
         OktaConnection? connection = null;

@@ -35,10 +35,22 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         using var queue = new BlockingCollection<Action>();
         var context = new CmdletContext(queue, this, workStopping.Token);
         Task running;
+        var waits = new RateLimitWaitReporter(context);
         using (WantsDebug() ? OktaRequestTrace.Observe(context.WriteDebug) : null)
         using (AsksForSelf() ? OktaPaths.AllowSelf() : null)
+        using (OktaRateLimitWaits.Observe(waits.Report))
         {
-            running = Task.Run(() => work(context), workStopping.Token);
+            running = Task.Run(async () =>
+            {
+                try
+                {
+                    await work(context).ConfigureAwait(false);
+                }
+                finally
+                {
+                    waits.Complete();
+                }
+            }, workStopping.Token);
         }
 
         _ = running.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

@@ -42,12 +42,45 @@ public abstract class OktaRoleCommand : AccessCmdlet
     [ValidateNotNullOrEmpty]
     public string GroupId { get; set; } = string.Empty;
 
+    /// <summary>Groups a USER_ADMIN, HELP_DESK_ADMIN or GROUP_MEMBERSHIP_ADMIN role is limited to (role targets).</summary>
+    [Parameter(ParameterSetName = StandardUserSet)]
+    [Parameter(ParameterSetName = StandardGroupSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] TargetGroupId { get; set; } = System.Array.Empty<string>();
+
+    /// <summary>Catalog apps (every instance, e.g. salesforce) an APP_ADMIN role is limited to.</summary>
+    [Parameter(ParameterSetName = StandardUserSet)]
+    [Parameter(ParameterSetName = StandardGroupSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] TargetAppName { get; set; } = System.Array.Empty<string>();
+
+    /// <summary>App instances (0oa…) an APP_ADMIN role is limited to.</summary>
+    [Parameter(ParameterSetName = StandardUserSet)]
+    [Parameter(ParameterSetName = StandardGroupSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] TargetAppId { get; set; } = System.Array.Empty<string>();
+
     protected override void ProcessRecord()
     {
         var toGroup = ParameterSetName is StandardGroupSet or CustomGroupSet;
         var custom = ParameterSetName is CustomUserSet or CustomGroupSet;
         var what = custom ? ResourceSetId + "/" + CustomRoleId : RoleType;
-        ChangeAccess(what + "/" + (toGroup ? "group:" + GroupId : "user:" + UserId), toGroup ? "Group" : "User", () =>
+        var target = what + "/" + (toGroup ? "group:" + GroupId : "user:" + UserId);
+        var targets = new RoleTargetRequest(TargetGroupId, TargetAppName, TargetAppId);
+        if (!custom && !targets.IsEmpty)
+        {
+            Provision(target, toGroup ? "Group" : "User", (connection, confirm, ct) =>
+            {
+                var principal = toGroup ? PrincipalReference.Group(GroupId) : PrincipalReference.User(UserId);
+                var provisioning = new EntitlementProvisioning(connection.Client);
+                return Grants
+                    ? provisioning.GrantRoleAsync(RoleType, principal, targets, confirm, ct)
+                    : provisioning.RevokeRoleAsync(RoleType, principal, targets, confirm, ct);
+            });
+            return;
+        }
+
+        ChangeAccess(target, toGroup ? "Group" : "User", () =>
         {
             var principal = toGroup ? PrincipalReference.Group(GroupId) : PrincipalReference.User(UserId);
             var entitlement = custom ? EntitlementReference.Binding(ResourceSetId, CustomRoleId) : EntitlementReference.Role(RoleType);

@@ -5,7 +5,7 @@ using OktaBaton.PowerShell.Infrastructure;
 
 namespace OktaBaton.PowerShell.Sync;
 
-/// <summary>Lists the grants of a sync file as flat, Export-Csv-ready records; -Expand adds access inherited through groups.</summary>
+/// <summary>Lists the grants of a sync file as flat, Export-Csv-ready records; -Expand gives one record per principal and entitlement, direct, through groups or both.</summary>
 [Cmdlet(VerbsCommon.Get, "OktaSyncGrant", HelpUri = HelpLinks.Base + "Get-OktaSyncGrant.md")]
 [OutputType(typeof(SyncGrantRecord))]
 public sealed class GetOktaSyncGrantCommand : SyncFileQueryCmdlet

@@ -31,7 +31,7 @@ public sealed class OktaSyncSummary
         Warnings = result.Warnings.Select(w => w.Message).ToArray();
         Duration = result.Duration;
         ResourceCounts = result.ResourceCounts;
-        Mode = result.Mode;
+        Mode = result.Mode.ToString();
         ModeReason = result.ModeReason;
         RequestsSaved = result.RequestsSaved;
         RefreshedFrom = result.RefreshedFrom;
@@ -74,8 +74,11 @@ public sealed class OktaSyncSummary
 
     public TimeSpan Duration { get; }
 
-    /// <summary>Full (every list read) or Incremental (an earlier file refreshed from the System Log).</summary>
-    public SyncMode Mode { get; }
+    /// <summary>
+    /// "Full" (every list read) or "Incremental" (an earlier file refreshed from the System Log): the name, a string, so
+    /// that ConvertTo-Json and Export-Csv write it as such on PowerShell 7 and 5.1 alike.
+    /// </summary>
+    public string Mode { get; }
 
     /// <summary>Why a refresh that was asked for ran a full sync instead; empty otherwise.</summary>
     public string? ModeReason { get; }
@@ -88,4 +91,11 @@ public sealed class OktaSyncSummary
 
     /// <summary>Resource type id → count, for the types this sync selected.</summary>
     public IReadOnlyDictionary<string, long> ResourceCounts { get; }
+
+    /// <summary>What a failing Should or a string shows, e.g. "Full sync to ./okta-sync.json: 253 users, 10 groups, 5 apps, 541 grants, 46 requests".</summary>
+    public override string ToString()
+    {
+        var warnings = Warnings.Length == 0 ? "" : $", {Warnings.Length} warning{(Warnings.Length == 1 ? "" : "s")} (incomplete)";
+        return $"{Mode} sync to {Path}: {Users} users, {Groups} groups, {Apps} apps, {Entitlements} entitlements, {Grants} grants, {Requests} requests{warnings}";
+    }
 }

@@ -16,10 +16,11 @@ internal sealed class ScriptedServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public ScriptedServer(Func<ScriptedRequest, HttpListenerResponse, Task> handler)
+    /// <param name="port">A port to listen on again (a server that comes back); a free one when omitted.</param>
+    public ScriptedServer(Func<ScriptedRequest, HttpListenerResponse, Task> handler, int? port = null)
     {
         _handler = handler;
-        Port = FreePort();
+        Port = port ?? FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(AcceptLoopAsync);

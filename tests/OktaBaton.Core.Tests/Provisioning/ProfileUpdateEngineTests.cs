@@ -19,7 +19,7 @@ public sealed class ProfileUpdateEngineTests
 
         var change = await new UserProfiles(client).UpdateAsync(request, null, CancellationToken.None);
 
-        Assert.Equal(ProvisioningOutcome.Updated, change!.Outcome);
+        Assert.Equal(ProvisioningOutcome.Updated, change!.OutcomeKind);
         Assert.Equal(new[] { "title", "employeeIdNumber" }, change.Changed);
         var profile = await ProfileAsync(host, "liam.lopez@acme.example");
         Assert.Equal(("QA Lead", "Engineering", "E-77", "Liam", "Lopez"),
@@ -37,7 +37,7 @@ public sealed class ProfileUpdateEngineTests
 
         var change = await new UserProfiles(client).UpdateAsync(request, (_, _) => throw new InvalidOperationException("asked to confirm a no-op"), CancellationToken.None);
 
-        Assert.Equal(ProvisioningOutcome.Unchanged, change!.Outcome);
+        Assert.Equal(ProvisioningOutcome.Unchanged, change!.OutcomeKind);
         Assert.Empty(change.Changed);
         Assert.DoesNotContain(host.GetStats().ByRoute.Keys, k => !k.StartsWith("GET ", StringComparison.Ordinal));
     }
@@ -136,7 +136,7 @@ public sealed class ProfileUpdateEngineTests
         var change = await new UserProfiles(client).UpdateAsync(Request(liam!, ("title", "QA Lead")), null, CancellationToken.None);
 
         Assert.Equal(1, host.GetStats().FaultsServed);
-        Assert.Equal(ProvisioningOutcome.Updated, change!.Outcome);
+        Assert.Equal(ProvisioningOutcome.Updated, change!.OutcomeKind);
         Assert.Equal(1, host.GetStats().ByRoute["POST /api/v1/users/{id}"]);
         Assert.Equal("QA Lead", Text(await ProfileAsync(host, "liam.lopez@acme.example"), "title"));
     }

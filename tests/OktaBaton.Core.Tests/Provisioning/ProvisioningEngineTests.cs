@@ -34,7 +34,7 @@ public sealed class ProvisioningEngineTests
             EntitlementReference.AppAccess(zoom), PrincipalReference.User("noah.nguyen@acme.example"), null, CancellationToken.None);
 
         Assert.Equal(1, host.GetStats().FaultsServed);
-        Assert.Equal(ProvisioningOutcome.Granted, result!.Outcome);
+        Assert.Equal(ProvisioningOutcome.Granted, result!.OutcomeKind);
         Assert.Equal(1, Route(host, "POST /api/v1/apps/{id}/users"));
         var users = (await StateAsync(host)).GetProperty("apps").EnumerateArray().First(a => a.GetProperty("id").GetString() == zoom).GetProperty("users");
         Assert.Single(users.EnumerateArray(), u => u.GetProperty("userId").GetString() == noah);
@@ -51,7 +51,7 @@ public sealed class ProvisioningEngineTests
         var result = await new AccountProvisioner(client).CreateAsync(request, null, CancellationToken.None);
 
         Assert.Equal(1, host.GetStats().FaultsServed);
-        Assert.Equal(ProvisioningOutcome.Created, result!.Outcome);
+        Assert.Equal(ProvisioningOutcome.Created, result!.OutcomeKind);
         Assert.Equal(1, Route(host, "POST /api/v1/users"));
         Assert.Single((await StateAsync(host)).GetProperty("users").EnumerateArray(), u => u.GetProperty("profile").GetProperty("login").GetString() == "vic.vega@acme.example");
     }
@@ -67,7 +67,7 @@ public sealed class ProvisioningEngineTests
 
         var result = await new EntitlementProvisioning(client).GrantAsync(EntitlementReference.Role("ORG_ADMIN"), PrincipalReference.User(liam), null, CancellationToken.None);
 
-        Assert.Equal(ProvisioningOutcome.Granted, result!.Outcome);
+        Assert.Equal(ProvisioningOutcome.Granted, result!.OutcomeKind);
         Assert.False(string.IsNullOrEmpty(result.AssignmentId));
         var roles = (await StateAsync(host)).GetProperty("userRoles").EnumerateArray()
             .Where(r => r.GetProperty("userId").GetString() == liam && r.GetProperty("type").GetString() == "ORG_ADMIN");

@@ -69,7 +69,7 @@ public sealed class RoleAssignmentAnswerTests
 
         var result = await new EntitlementProvisioning(client).GrantAsync(EntitlementReference.Role("USER_ADMIN"), PrincipalReference.Group("00g1"), null, CancellationToken.None);
 
-        Assert.Equal((ProvisioningOutcome.Granted, "gra1"), (result!.Outcome, result.AssignmentId));
+        Assert.Equal((ProvisioningOutcome.Granted, "gra1"), (result!.OutcomeKind, result.AssignmentId));
         Assert.Single(server.Requests, r => r.Method == "POST");
     }
 }

@@ -50,7 +50,7 @@ public sealed class UserLifecycleEngineTests
                 Assert.NotNull(change);
                 Assert.Equal(id, change!.UserId);
                 Assert.Equal(status, change.PreviousStatus);
-                got = change.Outcome + " " + ((await UserAsync(host, id))?.GetProperty("status").GetString() ?? "GONE");
+                got = change.OutcomeKind + " " + ((await UserAsync(host, id))?.GetProperty("status").GetString() ?? "GONE");
                 Assert.True(expected[i].Split(' ')[1] == (change.Status ?? "GONE"), $"{because}: result says {change.Status}");
             }
             catch (OktaOperationException failure)
@@ -91,7 +91,7 @@ public sealed class UserLifecycleEngineTests
         var change = await new UserDeprovisioning(client).DeactivateAsync(noah, false, null, CancellationToken.None);
 
         Assert.Equal(1, host.GetStats().FaultsServed);
-        Assert.Equal(ProvisioningOutcome.Deactivated, change!.Outcome);
+        Assert.Equal(ProvisioningOutcome.Deactivated, change!.OutcomeKind);
         Assert.Equal(1, Route(host, "POST /api/v1/users/{id}/lifecycle/{action}"));
         Assert.Equal("DEPROVISIONED", (await UserAsync(host, noah))!.Value.GetProperty("status").GetString());
     }
@@ -106,7 +106,7 @@ public sealed class UserLifecycleEngineTests
 
         var change = await new UserDeprovisioning(client).DeleteAsync("noah.nguyen@acme.example", false, null, CancellationToken.None);
 
-        Assert.Equal(ProvisioningOutcome.Deleted, change!.Outcome);
+        Assert.Equal(ProvisioningOutcome.Deleted, change!.OutcomeKind);
         Assert.Equal("ACTIVE", change.PreviousStatus);
         Assert.Null(await UserAsync(host, noah));
         // the deactivation went by POST, never by a DELETE that a retry could have turned into a delete
@@ -124,7 +124,7 @@ public sealed class UserLifecycleEngineTests
         var byId = await deprovisioning.DeleteAsync("00uGoneGoneGoneGone1", false, null, CancellationToken.None);
         var byLogin = await Assert.ThrowsAsync<OktaOperationException>(() => deprovisioning.DeleteAsync("gone@acme.example", false, null, CancellationToken.None));
 
-        Assert.Equal(ProvisioningOutcome.AlreadyDeleted, byId!.Outcome);
+        Assert.Equal(ProvisioningOutcome.AlreadyDeleted, byId!.OutcomeKind);
         Assert.Equal("OktaUserNotFound", byLogin.ErrorId);
         Assert.DoesNotContain(host.GetStats().ByRoute.Keys, k => !k.StartsWith("GET ", StringComparison.Ordinal));
     }
@@ -148,8 +148,8 @@ public sealed class UserLifecycleEngineTests
         var deactivated = await new UserDeprovisioning(client).DeactivateAsync(noah, false, meanwhile(noah, "deactivate"), CancellationToken.None);
         var suspended = await new UserLifecycle(client).DisableAsync(liam, meanwhile(liam, "suspend"), CancellationToken.None);
 
-        Assert.Equal(ProvisioningOutcome.AlreadyDeactivated, deactivated!.Outcome);
-        Assert.Equal(ProvisioningOutcome.AlreadyDisabled, suspended!.Outcome);
+        Assert.Equal(ProvisioningOutcome.AlreadyDeactivated, deactivated!.OutcomeKind);
+        Assert.Equal(ProvisioningOutcome.AlreadyDisabled, suspended!.OutcomeKind);
         Assert.Equal("SUSPENDED", (await UserAsync(host, liam))!.Value.GetProperty("status").GetString());
     }
 

@@ -25,6 +25,7 @@ internal sealed class BucketPacer
     private readonly Func<double> _share;
     private readonly ServerClock _clock;
     private readonly WindowLength _windowLength;
+    private readonly TimeSpan _maxWait;
 
     private TaskCompletionSource<bool> _changed = NewSignal();
     private bool _windowKnown;
@@ -41,12 +42,14 @@ internal sealed class BucketPacer
 
     /// <param name="share">The share of the bucket to spend, read at every admission (it may change).</param>
     /// <param name="windowLength">Okta's window length as the client's probes have measured it (shared by all buckets).</param>
-    public BucketPacer(OktaRateBucket bucket, Func<double> share, ServerClock clock, WindowLength windowLength)
+    /// <param name="maxWait">A spent window whose end is further away than this fails the request at once, saying when it resets.</param>
+    public BucketPacer(OktaRateBucket bucket, Func<double> share, ServerClock clock, WindowLength windowLength, TimeSpan maxWait)
     {
         _bucket = bucket;
         _share = share;
         _clock = clock;
         _windowLength = windowLength;
+        _maxWait = maxWait;
         _limit = bucket.DocumentedLimit;
     }
 
@@ -58,15 +61,27 @@ internal sealed class BucketPacer
         await _turnstile.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            DateTimeOffset? told = null;
             while (true)
             {
                 TimeSpan wait;
                 Task changed;
+                DateTimeOffset windowEnd;
                 lock (_lock)
                 {
                     var now = _clock.LocalNow;
                     if (TryAdmit(now, out var ticket, out wait)) return ticket!;
                     changed = _changed.Task;
+                    windowEnd = now + wait;
+                }
+
+                // a spent window: wait for its reset if it comes soon enough, saying so once; else fail at once
+                if (wait > RecheckInterval && told != windowEnd)
+                {
+                    var resetsAt = _clock.ToServer(windowEnd);
+                    if (wait > _maxWait) throw OktaRateLimitWait.TooLong(_bucket.Name, resetsAt, wait, _maxWait);
+                    OktaRateLimitWaits.Tell(_bucket.Name, resetsAt, wait);
+                    told = windowEnd;
                 }
 
                 await WaitForChangeAsync(changed, wait, ct).ConfigureAwait(false);

@@ -34,15 +34,19 @@ internal sealed class RateLimitScheduler : IRequestGate
     private readonly Func<double> _readShare;
     private double _share;
 
-    public RateLimitScheduler(double share, int maxInFlight)
+    private readonly TimeSpan _maxWait;
+
+    /// <param name="maxWait">The longest a request waits for a spent bucket's reset; further away, it fails at once (none: no limit).</param>
+    public RateLimitScheduler(double share, int maxInFlight, TimeSpan? maxWait = null)
     {
         _share = CheckShare(share);
         _inFlight = new InFlightLimiter(maxInFlight);
         _readShare = () => Volatile.Read(ref _share);
+        _maxWait = maxWait ?? TimeSpan.MaxValue;
     }
 
     /// <summary>A scheduler for a client: <paramref name="share"/> of each bucket's reported ceiling, at most <see cref="InFlightCapFor"/> in flight.</summary>
-    public static RateLimitScheduler For(double share, int throttleLimit) => new(share, InFlightCapFor(throttleLimit, share));
+    public static RateLimitScheduler For(double share, int throttleLimit, TimeSpan? maxWait = null) => new(share, InFlightCapFor(throttleLimit, share), maxWait);
 
     public double Share => Volatile.Read(ref _share);
 
@@ -66,7 +70,7 @@ internal sealed class RateLimitScheduler : IRequestGate
         if (method is null) throw new ArgumentNullException(nameof(method));
         if (uri is null) throw new ArgumentNullException(nameof(uri));
         var bucket = OktaRateBucket.Classify(method.Method, uri.AbsolutePath);
-        var pacer = _buckets.GetOrAdd(bucket.Name, _ => new BucketPacer(bucket, _readShare, _clock, _windowLength));
+        var pacer = _buckets.GetOrAdd(bucket.Name, _ => new BucketPacer(bucket, _readShare, _clock, _windowLength, _maxWait));
         var ticket = await pacer.AdmitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -42,4 +42,13 @@ internal sealed class ServerClock
             return serverTime - (_offset ?? TimeSpan.Zero);
         }
     }
+
+    /// <summary>A local time on the server's clock (for messages that quote Okta's reset).</summary>
+    public DateTimeOffset ToServer(DateTimeOffset localTime)
+    {
+        lock (_lock)
+        {
+            return localTime + (_offset ?? TimeSpan.Zero);
+        }
+    }
 }

@@ -1,19 +1,17 @@
 #Requires -Version 7.4
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# Every PowerShell example of README.md and of the about topics runs against a fresh demo org and succeeds
-# (the fixture: tests/pester/README.md, "Examples"). Help examples: Examples.Help.Tests.ps1.
+# Every PowerShell example of README.md, of the cmdlet help (module/help/*.md) and of the about topics runs
+# against a fresh demo org and succeeds (the fixture: tests/pester/README.md, "Examples").
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'Examples.psm1') -Force
-    $examples = @(Get-DocumentationExample | Where-Object { $_.Name -notlike 'module/help/*' -and -not $_.NotRun } | ForEach-Object { @{ Name = $_.Name; Code = $_.Code } })
+    $examples = @(Get-DocumentationExample | Where-Object { -not $_.NotRun } | ForEach-Object { @{ Name = $_.Name; Code = $_.Code } })
 }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Support.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'Examples.psm1') -Force
-    Import-Module OktaBaton
-    $script:fixture = Join-Path $TestDrive 'fixture'
-    New-ExampleFixture -Path $fixture
+    $script:fixture = New-ExampleFixture -Path (Join-Path $TestDrive 'fixture')
     $script:runs = 0
 }
 
