@@ -296,8 +296,12 @@ public sealed class OrgMutator : IDisposable
     private HttpRequestMessage? AddAppTarget(JsonElement state)
     {
         var role = PickRole(state, r => r.GetProperty("type").GetString() == "APP_ADMIN");
-        var app = Pick(Apps(state));
-        return role is null || app is null ? null
+        if (role is null) return null;
+        // an instance target of an app the role already covers whole (an OIN target) is refused
+        var covered = role.Value.Role.GetProperty("targetApps").EnumerateArray()
+            .Where(t => t.GetProperty("appId").ValueKind == JsonValueKind.Null).Select(t => t.GetProperty("name").GetString()).ToHashSet();
+        var app = Pick(Apps(state).Where(a => !covered.Contains(a.GetProperty("name").GetString())));
+        return app is null ? null
             : new HttpRequestMessage(HttpMethod.Put, $"{role.Value.Path}/targets/catalog/apps/{app.Value.GetProperty("name").GetString()}/{Id(app.Value)}");
     }
 
