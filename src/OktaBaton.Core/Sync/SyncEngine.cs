@@ -50,9 +50,7 @@ public sealed class SyncEngine
         try
         {
             var planner = new RefreshPlanner(_client, options);
-            var t0 = Stopwatch.StartNew();
             using var refresh = await planner.PrepareAsync(previousPath, ct).ConfigureAwait(false);
-            if (Environment.GetEnvironmentVariable("OKTABATON_TIMING") is not null) Console.Error.WriteLine($"TIMING prepare {t0.ElapsedMilliseconds} ms");
             var logRequests = cost.Requests;
             var result = await WriteAsync(path, options, progress, refresh, cost, ct).ConfigureAwait(false);
             result.RequestsSaved = refresh.RequestsSaved - logRequests;
@@ -91,9 +89,7 @@ public sealed class SyncEngine
         var context = new SyncContext(_client, options, writer, progress, refresh);
         // the client paces every request it sends, this sync's and anyone else's, from one budget per bucket
         _client.AdjustPacing(options.RateLimitShare, options.ThrottleLimit);
-        var t1 = Stopwatch.StartNew();
         await RunSyncersAsync(context, writer, ct).ConfigureAwait(false);
-        if (Environment.GetEnvironmentVariable("OKTABATON_TIMING") is not null) Console.Error.WriteLine($"TIMING syncers {t1.ElapsedMilliseconds} ms");
         if (context.GroupScopedApps.Count > 0)
         {
             context.WriteTo(writer.OpenLane());
@@ -110,9 +106,7 @@ public sealed class SyncEngine
         var warnings = context.Warnings;
         var stats = new SyncStats(requests, retries, (long)cost.Elapsed.TotalMilliseconds, counts, writer.EntitlementCount, writer.GrantCount);
         header.OrgStartedAt = cost.OrgStartedAt;
-        var t2 = Stopwatch.StartNew();
         writer.Complete(new SyncFileTrailer(DateTimeOffset.UtcNow, warnings, stats), ct);
-        if (Environment.GetEnvironmentVariable("OKTABATON_TIMING") is not null) Console.Error.WriteLine($"TIMING complete {t2.ElapsedMilliseconds} ms");
         return new SyncResult(writer.TargetPath, header.SyncId, counts, writer.EntitlementCount, writer.GrantCount,
             requests, retries, warnings, cost.Elapsed)
         {
@@ -221,9 +215,7 @@ public sealed class SyncEngine
         {
             ct.ThrowIfCancellationRequested();
             context.WriteTo(lane);
-            var ts = Stopwatch.StartNew();
             await syncer.SyncAsync(context, ct).ConfigureAwait(false);
-            if (Environment.GetEnvironmentVariable("OKTABATON_TIMING") is not null) Console.Error.WriteLine($"TIMING {syncer.ResourceType} {ts.ElapsedMilliseconds} ms");
         }
     }
 

@@ -33,9 +33,7 @@ internal sealed class RefreshPlanner
     {
         var (header, trailer) = PreviousSyncFile.ReadHeader(previousPath);
         var since = CheckPrevious(header, trailer);
-        var tl = System.Diagnostics.Stopwatch.StartNew();
         var changes = await ReadChangesAsync(since, ct).ConfigureAwait(false);
-        if (Environment.GetEnvironmentVariable("OKTABATON_TIMING") is not null) Console.Error.WriteLine($"TIMING log {tl.ElapsedMilliseconds} ms, {changes.Events} events");
         if (changes.NotUnderstood is { } eventType)
         {
             throw new FullSyncNeededException(
