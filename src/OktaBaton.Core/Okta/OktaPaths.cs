@@ -20,12 +20,7 @@ public static class OktaPaths
     /// Within the scope (and the tasks it starts), requests may address /api/v1/users/me: the user asked for their own
     /// account explicitly (-Self, Connect-Okta's probe of who the token belongs to, a raw path typed by hand).
     /// </summary>
-    public static IDisposable AllowSelf()
-    {
-        var previous = SelfAllowed.Value;
-        SelfAllowed.Value = true;
-        return new Scope(previous);
-    }
+    public static IDisposable AllowSelf() => AsyncLocalScope.Set(SelfAllowed, true);
 
     /// <summary>
     /// A user id or login as one escaped path segment: as <see cref="Segment"/>, and "me" (any case) only within
@@ -110,14 +105,5 @@ public static class OktaPaths
         }
 
         return null;
-    }
-
-    private sealed class Scope : IDisposable
-    {
-        private readonly bool _previous;
-
-        public Scope(bool previous) => _previous = previous;
-
-        public void Dispose() => SelfAllowed.Value = _previous;
     }
 }

@@ -47,22 +47,13 @@ public static class OktaRateLimitWaits
 
     private static readonly AsyncLocal<Action<OktaRateLimitWait>?> Current = new();
 
-    public static IDisposable Observe(Action<OktaRateLimitWait> observer)
-    {
-        var previous = Current.Value;
-        Current.Value = observer ?? throw new ArgumentNullException(nameof(observer));
-        return new Restore(previous);
-    }
+    public static IDisposable Observe(Action<OktaRateLimitWait> observer) =>
+        AsyncLocalScope.Set(Current, observer ?? throw new ArgumentNullException(nameof(observer)));
 
     internal static void Tell(string bucket, DateTimeOffset resetsAt, TimeSpan duration)
     {
         if (duration < Noticeable) return;
         Current.Value?.Invoke(new OktaRateLimitWait(bucket, resetsAt, duration));
         OktaRequestTrace.Write(new OktaRateLimitWait(bucket, resetsAt, duration).ToString());
-    }
-
-    private sealed class Restore(Action<OktaRateLimitWait>? previous) : IDisposable
-    {
-        public void Dispose() => Current.Value = previous;
     }
 }

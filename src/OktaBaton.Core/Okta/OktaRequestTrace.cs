@@ -13,19 +13,10 @@ public static class OktaRequestTrace
     private static readonly AsyncLocal<Action<string>?> Current = new();
 
     /// <summary>Starts sending trace lines to <paramref name="observer"/> for work started from here on.</summary>
-    public static IDisposable Observe(Action<string> observer)
-    {
-        var previous = Current.Value;
-        Current.Value = observer ?? throw new ArgumentNullException(nameof(observer));
-        return new Restore(previous);
-    }
+    public static IDisposable Observe(Action<string> observer) =>
+        AsyncLocalScope.Set(Current, observer ?? throw new ArgumentNullException(nameof(observer)));
 
     internal static bool IsObserved => Current.Value is not null;
 
     internal static void Write(string line) => Current.Value?.Invoke(line);
-
-    private sealed class Restore(Action<string>? previous) : IDisposable
-    {
-        public void Dispose() => Current.Value = previous;
-    }
 }

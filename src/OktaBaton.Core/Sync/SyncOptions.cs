@@ -122,7 +122,7 @@ public sealed class SyncOptions
         {
             if (EmailDomainProblem(domain) is string problem)
             {
-                throw new ArgumentException($"'{domain}' is not an e-mail domain such as example.com: {problem}.", nameof(EmailDomains));
+                throw new ArgumentException($"'{domain}' is not an e-mail domain such as example.com: {problem}. Give each domain to -EmailDomain as it follows the @.");
             }
         }
         if (GroupNameFilter is not null && GroupNameFilter.Trim().Length == 0)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using OktaBaton.Core.Model;
@@ -21,16 +22,21 @@ internal static class SyncFileValidation
     public static (SyncFileHeader Header, SyncFileTrailer Trailer) Validate(Stream stream, string path, SyncFileVisitor visitor, CancellationToken cancellationToken)
     {
         stream.Position = 0;
-        var resourceIds = new IdHashes();
-        var entitlementIds = new IdHashes();
-        var grantIds = new IdHashes();
         SyncFileHeader header;
         SyncFileTrailer trailer;
+        (HashSet<ulong> Resources, HashSet<ulong> Entitlements, HashSet<ulong> Grants) duplicates;
         using (var reader = new SyncFileReader(path, stream, null))
         {
             header = reader.Header;
             trailer = reader.Trailer;
             SyncFileEnds.CheckEndMarker(stream, path);
+            // sized from what the sync says it wrote, so a million ids take one array, not a trail of doubled ones
+            // (no more than the file could hold: an item takes more than 16 bytes, so an edited count cannot ask for more)
+            var stats = trailer.Stats;
+            var most = stream.Length / 16;
+            var resourceIds = new IdHashes(Math.Min(stats.ResourceCounts.Values.Sum(), most));
+            var entitlementIds = new IdHashes(Math.Min(stats.Entitlements, most));
+            var grantIds = new IdHashes(Math.Min(stats.Grants, most));
             foreach (var (resource, _) in reader.ReadSection(SyncFileFormat.Resources, SyncFileJson.ReadResource))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -50,19 +56,19 @@ internal static class SyncFileValidation
                 visitor.Grant?.Invoke(grant);
             }
             reader.ReadEnd();
+            duplicates = (resourceIds.Collisions(), entitlementIds.Collisions(), grantIds.Collisions());
         }
 
-        RefuseDuplicates(stream, path, SyncFileFormat.Resources, "resource", resourceIds, element => KeyOf(SyncFileJson.ReadResource(element).Id));
-        RefuseDuplicates(stream, path, SyncFileFormat.Entitlements, "entitlement", entitlementIds, element => SyncFileJson.ReadEntitlement(element).Id);
-        RefuseDuplicates(stream, path, SyncFileFormat.Grants, "grant", grantIds, element => SyncFileJson.ReadGrant(element).Id);
+        RefuseDuplicates(stream, path, SyncFileFormat.Resources, "resource", duplicates.Resources, element => KeyOf(SyncFileJson.ReadResource(element).Id));
+        RefuseDuplicates(stream, path, SyncFileFormat.Entitlements, "entitlement", duplicates.Entitlements, element => SyncFileJson.ReadEntitlement(element).Id);
+        RefuseDuplicates(stream, path, SyncFileFormat.Grants, "grant", duplicates.Grants, element => SyncFileJson.ReadGrant(element).Id);
         return (header, trailer);
     }
 
     private static string KeyOf(ResourceId id) => id.ResourceType + ":" + id.Resource;
 
-    private static void RefuseDuplicates(Stream stream, string path, string section, string what, IdHashes ids, Func<JsonElement, string> idOf)
+    private static void RefuseDuplicates(Stream stream, string path, string section, string what, HashSet<ulong> suspects, Func<JsonElement, string> idOf)
     {
-        var suspects = ids.Collisions();
         if (suspects.Count == 0) return;
         stream.Position = 0;
         var firstSeen = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -82,14 +88,17 @@ internal static class SyncFileValidation
     /// <summary>64-bit FNV-1a hashes of ids, 8 bytes each, sorted once to find the ones that may repeat.</summary>
     private sealed class IdHashes
     {
-        private ulong[] _hashes = new ulong[1024];
+        private ulong[] _hashes;
         private int _count;
+
+        /// <param name="expected">how many ids the file says it holds (a hint: the array grows past it if it lied)</param>
+        public IdHashes(long expected) => _hashes = new ulong[(int)Math.Min(Math.Max(expected, 16), int.MaxValue / 16)];
 
         public int Count => _count;
 
         public void Add(string id)
         {
-            if (_count == _hashes.Length) Array.Resize(ref _hashes, _hashes.Length * 2);
+            if (_count == _hashes.Length) Array.Resize(ref _hashes, Math.Max(16, _hashes.Length * 2));
             _hashes[_count++] = Hash(id);
         }
 
