@@ -139,7 +139,12 @@ public static class MamlWriter
         : type.FullName ?? type.Name;
 
     private static IEnumerable<ParameterMetadata> OwnParameters(CmdletInfo cmdlet) =>
-        cmdlet.Parameters.Values.Where(p => !CommonParameters.Contains(p.Name)).OrderBy(p => p.Name, StringComparer.Ordinal);
+        cmdlet.Parameters.Values.Where(p => Shown(cmdlet, p.Name)).OrderBy(p => p.Name, StringComparer.Ordinal);
+
+    /// <summary>Not a common parameter, and not one the cmdlet hides (DontShow: it binds from the pipeline only).</summary>
+    private static bool Shown(CmdletInfo cmdlet, string name) =>
+        !CommonParameters.Contains(name)
+        && cmdlet.ImplementingType.GetProperty(name)?.GetCustomAttributes(typeof(ParameterAttribute), true).Cast<ParameterAttribute>().All(a => a.DontShow) != true;
 
     private static XElement CommandElement(CmdletInfo cmdlet, HelpSource source)
     {
@@ -153,7 +158,7 @@ public static class MamlWriter
             new XElement(Command + "syntax", cmdlet.ParameterSets.OrderBy(s => s.IsDefault ? 0 : 1).ThenBy(s => s.Name, StringComparer.Ordinal).Select(set =>
                 new XElement(Command + "syntaxItem",
                     new XElement(Maml + "name", cmdlet.Name),
-                    set.Parameters.Where(p => !CommonParameters.Contains(p.Name))
+                    set.Parameters.Where(p => Shown(cmdlet, p.Name))
                         .OrderBy(p => p.Position < 0 ? int.MaxValue : p.Position).ThenBy(p => p.IsMandatory ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal)
                         .Select(p => ParameterElement(p.Name, p.ParameterType, p.IsMandatory, p.Position, PipelineInput(p.ValueFromPipeline, p.ValueFromPipelineByPropertyName), p.Aliases, source))))),
             new XElement(Command + "parameters", OwnParameters(cmdlet).Select(p =>

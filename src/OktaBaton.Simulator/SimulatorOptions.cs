@@ -26,6 +26,11 @@ public sealed class SimulatorOptions
     /// principal spend the whole bucket.
     /// </summary>
     public int PrincipalRateLimitPercent { get; set; } = Auth.RatePrincipal.DefaultPercent;
+    /// <summary>
+    /// Which quota a successful answer's X-Rate-Limit headers report while a principal's share applies. Okta does not
+    /// document it (see <see cref="Http.RateLimiter"/>), so both readings can be served and the client is tested on both.
+    /// </summary>
+    public PrincipalHeaderMode PrincipalHeaders { get; set; } = PrincipalHeaderMode.Binding;
     /// <summary>Most requests in flight at once; 0 = unlimited.</summary>
     public int ConcurrencyLimit { get; set; } = 75;
     /// <summary>0..1: share of requests answered with a random 500, 503 or connection reset.</summary>
@@ -53,6 +58,10 @@ public sealed class SimulatorOptions
           --users N --groups M --apps K --seed S
                                      a deterministic generated org (implies --org generated)
           --membership-scale F       multiplies every generated group's size (default 1)
+          --principal-headers binding|org
+                                     what X-Rate-Limit-* report under a token's share: the binding
+                                     quota (default) or always the org's bucket (a 429 at the share
+                                     reports the share)
           --token VALUE[:PROFILE][:PERCENT%]
                                      accepted SSWS token (repeatable); PROFILE is one of
                                      super-admin (default), read-only, custom-read-only,
@@ -141,6 +150,14 @@ public sealed class SimulatorOptions
                     options.RateLimitScale = ParseDouble(flag, Value(), 0.000001, 1_000_000);
                     break;
                 case "--rate-window-seconds": options.RateWindowSeconds = ParseInt(flag, Value(), 1, 86_400); break;
+                case "--principal-headers":
+                    options.PrincipalHeaders = Value().ToLowerInvariant() switch
+                    {
+                        "binding" => PrincipalHeaderMode.Binding,
+                        "org" => PrincipalHeaderMode.Org,
+                        var other => throw new ArgumentException($"--principal-headers must be 'binding' or 'org', not '{other}'."),
+                    };
+                    break;
                 case "--principal-share": options.PrincipalRateLimitPercent = ParseInt(flag, Value().TrimEnd('%'), Auth.RatePrincipal.MinimumPercent, Auth.RatePrincipal.MaximumPercent); break;
                 case "--concurrency-limit": options.ConcurrencyLimit = ParseInt(flag, Value(), 0, 1_000_000); break;
                 case "--fault-rate": options.FaultRate = ParseDouble(flag, Value(), 0, 1); break;

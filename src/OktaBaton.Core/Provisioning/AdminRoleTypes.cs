@@ -14,6 +14,9 @@ public static class AdminRoleTypes
         "WORKFLOWS_ADMIN", "ACCESS_CERTIFICATIONS_ADMIN", "ACCESS_REQUESTS_ADMIN",
     };
 
+    /// <summary>The type Okta gives an assignment of a custom role (a role over a resource set).</summary>
+    public const string Custom = "CUSTOM";
+
     /// <summary>The canonical (upper-case) type, or OktaInvalidRoleType listing the valid ones.</summary>
     public static string Normalize(string? roleType)
     {
@@ -23,7 +26,7 @@ public static class AdminRoleTypes
             return candidate;
         }
 
-        var hint = candidate == "CUSTOM" ? " A custom role is granted with a resource set (-CustomRoleId and -ResourceSetId)." : string.Empty;
+        var hint = candidate == Custom ? " A custom role is granted with a resource set (-CustomRoleId and -ResourceSetId)." : string.Empty;
         throw new OktaOperationException("OktaInvalidRoleType", OktaFailureKind.InvalidArgument,
             $"'{roleType}' is not a standard admin role type. Valid types: {string.Join(", ", All)}.{hint}");
     }

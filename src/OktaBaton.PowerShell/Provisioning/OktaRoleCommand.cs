@@ -60,10 +60,35 @@ public abstract class OktaRoleCommand : AccessCmdlet
     [ValidateNotNullOrEmpty]
     public string[] TargetAppId { get; set; } = System.Array.Empty<string>();
 
+    /// <summary>
+    /// A custom role's id as Get-OktaRoleAssignment's records name it (their RoleType is CUSTOM). Bound from the
+    /// pipeline only: those records carry it apart from -CustomRoleId, so a standard role's empty value never
+    /// binds there and the records of both kinds pipe into one Revoke-OktaRole.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = StandardUserSet, DontShow = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = StandardGroupSet, DontShow = true)]
+    [AllowNull]
+    [AllowEmptyString]
+    public string? RoleId { get; set; }
+
+    /// <summary>With <see cref="RoleId"/>: the resource set (iam…) of a piped custom-role record.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = StandardUserSet, DontShow = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = StandardGroupSet, DontShow = true)]
+    [AllowNull]
+    [AllowEmptyString]
+    public string? ResourceSet { get; set; }
+
     protected override void ProcessRecord()
     {
         var toGroup = ParameterSetName is StandardGroupSet or CustomGroupSet;
-        var custom = ParameterSetName is CustomUserSet or CustomGroupSet;
+        var pipedCustomRole = string.Equals(RoleType, AdminRoleTypes.Custom, System.StringComparison.OrdinalIgnoreCase)
+            && !string.IsNullOrEmpty(RoleId) && !string.IsNullOrEmpty(ResourceSet);
+        if (pipedCustomRole)
+        {
+            CustomRoleId = RoleId!;
+            ResourceSetId = ResourceSet!;
+        }
+        var custom = pipedCustomRole || ParameterSetName is CustomUserSet or CustomGroupSet;
         var what = custom ? ResourceSetId + "/" + CustomRoleId : RoleType;
         var target = what + "/" + (toGroup ? "group:" + GroupId : "user:" + UserId);
         var targets = new RoleTargetRequest(TargetGroupId, TargetAppName, TargetAppId);

@@ -15,7 +15,8 @@ namespace OktaBaton.Simulator.Http;
 /// narrower limit they document (client-based limits), say the headers then carry that limit's values "rather than
 /// the org-wide rate limit values" (rl-clientbased). So the headers report the binding quota: the principal's while
 /// it has no more left than the org's bucket, the org's when the org's bucket runs out first; a 429 reports the
-/// quota that refused it.
+/// quota that refused it. <see cref="SimulatorOptions.PrincipalHeaders"/> = Org serves the other reading (the org's
+/// bucket on every success), so the client is tested against both.
 /// </remarks>
 internal sealed class RateLimiter
 {
@@ -78,7 +79,7 @@ internal sealed class RateLimiter
             {
                 return new RateDecision(false, org.Limit, org.Remaining, resetSeconds, RateQuota.Org);
             }
-            return own.Remaining <= org.Remaining
+            return own.Remaining <= org.Remaining && _options.PrincipalHeaders == PrincipalHeaderMode.Binding
                 ? new RateDecision(true, own.Limit, own.Remaining, resetSeconds, RateQuota.Principal)
                 : new RateDecision(true, org.Limit, org.Remaining, resetSeconds, RateQuota.Org);
         }

@@ -210,6 +210,35 @@ public sealed class SchedulerTests
         Assert.Equal(1, org.Host.GetStats().RateLimited);
     }
 
+    [Theory]
+    [InlineData(OktaBaton.Simulator.PrincipalHeaderMode.Binding, 0)]
+    // the first window's whole reported budget (23) is admitted before the first refusal answers: 23 − 12 refused
+    [InlineData(OktaBaton.Simulator.PrincipalHeaderMode.Org, 11)]
+    public async Task ATokensShareTheHeadersDoNotShowIsLearntInTheFirstWindowNotRefusedInEvery(
+        OktaBaton.Simulator.PrincipalHeaderMode headers, int expectedRateLimited)
+    {
+        // groups-id 24 a second, the token held to 12 of it. Reported as the org's 24, a client that believed the
+        // headers would be refused in every window; it learns the share from the first refusal instead.
+        await using var org = await SyncTestOrg.StartAsync(o =>
+        {
+            o.RateLimits = OktaBaton.Simulator.RateLimitMode.Workforce;
+            o.RateWindowSeconds = 1;
+            o.BucketLimitOverrides["groups-id"] = 24;
+            o.PrincipalHeaders = headers;
+        });
+        var client = org.Client();
+        var groupIds = await GroupIdsAsync(client);
+        org.Host.ResetStats();
+        client.Gate = new RateLimitScheduler(RateLimitScheduler.DefaultShare, maxInFlight: 1);
+
+        var members = await FetchMembersAsync(client, groupIds, 45);
+
+        Assert.Equal(45, members.Count);
+        Assert.True(org.Host.GetStats().ByBucket["groups-id"] > 36, "the burst should span at least four of the token's windows");
+        Assert.Equal(expectedRateLimited, client.Stats.RateLimited);
+        Assert.Equal(expectedRateLimited, org.Host.GetStats().RateLimited);
+    }
+
     [Fact]
     public async Task ASyncUnderTightLimitsGetsNoRateLimitedAnswerAndEqualsTheTruth()
     {

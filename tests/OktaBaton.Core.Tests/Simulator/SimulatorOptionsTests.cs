@@ -12,7 +12,7 @@ public sealed class SimulatorOptionsTests
         {
             "--users", "100", "--groups", "10", "--apps", "3", "--seed", "9", "--membership-scale", "1.5",
             "--token", "abc", "--token", "def:read-only", "--token", "ghi:read-only:20%", "--token", "jkl:100%",
-            "--principal-share", "75", "--latency-ms", "5", "--rate-limits", "workforce",
+            "--principal-share", "75", "--principal-headers", "org", "--latency-ms", "5", "--rate-limits", "workforce",
             "--rate-limit-scale", "0.25", "--rate-window-seconds", "2", "--concurrency-limit", "0",
             "--fault-rate", "0.1", "--fault-seed", "4", "--port", "0",
         });
@@ -21,6 +21,7 @@ public sealed class SimulatorOptionsTests
         Assert.Equal(1.5, options.MembershipScale);
         Assert.Equal(new[] { new SimulatorToken("abc"), new SimulatorToken("def", "read-only"), new SimulatorToken("ghi", "read-only", 20), new SimulatorToken("jkl", "super-admin", 100) }, options.Tokens);
         Assert.Equal(75, options.PrincipalRateLimitPercent);
+        Assert.Equal(PrincipalHeaderMode.Org, options.PrincipalHeaders);
         Assert.Equal(5, options.LatencyMs);
         Assert.Equal(RateLimitMode.Workforce, options.RateLimits);
         Assert.Equal(0.25, options.RateLimitScale);
@@ -51,6 +52,7 @@ public sealed class SimulatorOptionsTests
     [InlineData("--rate-limits fast", "--rate-limits must be 'workforce' or 'unlimited'")]
     [InlineData("--org tiny", "--org must be 'demo' or 'generated'")]
     [InlineData("--org demo --users 5", "cannot be combined with --org demo")]
+    [InlineData("--principal-headers token", "--principal-headers must be 'binding' or 'org'")]
     [InlineData("--principal-share 4", "--principal-share must be a whole number between 5 and 100")]
     [InlineData("--token abc:read-only:101%", "the rate-limit share must be 5% to 100%, not '101%'")]
     [InlineData("--token abc:half%", "the rate-limit share must be 5% to 100%, not 'half%'")]

@@ -204,6 +204,35 @@ public sealed class LookupTests
     }
 
     [Fact]
+    public async Task AUsersOwnRolesStandardAndCustomPipeIntoRevokeOktaRole()
+    {
+        await using var org = await StartAsync();
+        var carol = await org.UserIdAsync("carol.chen@acme.example");
+        var held = org.Run("Get-OktaRoleAssignment -UserId carol.chen@acme.example | Where-Object AssignmentType -eq USER");
+        held.AssertNoErrors();
+        Assert.Equal(["CUSTOM", "USER_ADMIN"], held.Output.Select(r => (string?)Prop(r, "RoleType")).Order());
+        Assert.Single(await BindingsHeldByAsync(org, carol));
+
+        var revoke = org.Run("Get-OktaRoleAssignment -UserId carol.chen@acme.example | Where-Object AssignmentType -eq USER | Revoke-OktaRole");
+
+        revoke.AssertNoErrors();
+        Assert.Equal(["Revoked", "Revoked"], revoke.Output.Select(Outcome));
+        Assert.Empty(await BindingsHeldByAsync(org, carol));
+        var left = org.Run("Get-OktaRoleAssignment -UserId carol.chen@acme.example | Where-Object AssignmentType -eq USER");
+        Assert.Empty(left.Output);
+    }
+
+    private static async Task<List<string>> BindingsHeldByAsync(OktaBaton.PowerShell.Tests.Provisioning.ProvisioningOrg org, string userId)
+    {
+        var state = await org.StateAsync();
+        return state.GetProperty("resourceSets").EnumerateArray()
+            .SelectMany(set => set.GetProperty("bindings").EnumerateArray()
+                .Where(binding => binding.GetProperty("members").EnumerateArray().Any(m => m.GetProperty("principalId").GetString() == userId))
+                .Select(binding => set.GetProperty("id").GetString() + ":" + binding.GetProperty("roleId").GetString()))
+            .ToList();
+    }
+
+    [Fact]
     public async Task InvokeOktaRestMethodUsesTheConnectionAndStaysOnTheOrg()
     {
         await using var org = await StartAsync();

@@ -9,8 +9,9 @@ namespace OktaBaton.Core.Okta.RateLimiting;
 /// the budget is spent as early as the requests come (the in-flight cap is the only pace inside a window) and then
 /// the bucket waits for the reset. A window starts with one probe request whose answer tells the limit, the
 /// remaining count and the reset. The headers report the ceiling that applies to this token (Okta holds each token
-/// or OAuth app to its share of the bucket, 50 % by default, and reports that share while it binds); the client
-/// spends <c>share</c> of it and keeps one request in reserve, so a probe that lands early in the old window is
+/// or OAuth app to its share of the bucket, 50 % by default, and — by our reading of its docs — reports that share
+/// while it binds; a 429 that shows otherwise teaches the pacer the hidden ceiling); the client spends <c>share</c>
+/// of it and keeps one request in reserve, so a probe that lands early in the old window is
 /// still served. When the budget is spent, or a 429 says someone else spent it, the bucket waits for the reset and
 /// probes the next window. Requests leave in arrival order.
 /// </summary>
@@ -39,6 +40,13 @@ internal sealed class BucketPacer
     /// <summary>The end of a window paced without headers, by Okta's documented minute.</summary>
     private DateTimeOffset? _fixedEnd;
     private int _inFlight;
+    /// <summary>Answers this client has had in the current window (a hidden ceiling counts against them).</summary>
+    private int _answeredInWindow;
+    /// <summary>
+    /// A narrower ceiling than the headers report, learnt from a 429 that refused this client while the headers
+    /// said there was room: kept for every later window of this bucket.
+    /// </summary>
+    private int? _hiddenCeiling;
 
     /// <param name="share">The share of the bucket to spend, read at every admission (it may change).</param>
     /// <param name="windowLength">Okta's window length as the client's probes have measured it (shared by all buckets).</param>
@@ -99,6 +107,7 @@ internal sealed class BucketPacer
         lock (_lock)
         {
             ticket.SawRateLimit = true;
+            var reportedLimit = _limit;
             var reset = rateLimit.Reset.Value;
             var resetSeconds = reset.ToUnixTimeSeconds();
             var resetLocal = _clock.ToLocal(reset);
@@ -109,6 +118,7 @@ internal sealed class BucketPacer
                 _reset = reset;
                 _limit = Math.Max(1, rateLimit.Limit.Value);
                 _remaining = rateLimit.Remaining.Value;
+                _answeredInWindow = 1;
                 _fixedEnd = null;
                 _anchor = ticket.IsProbe ? _clock.LocalNow : null;
                 if (ticket.IsProbe) _windowLength.Observe(ticket.AdmittedAt, resetLocal);
@@ -118,6 +128,7 @@ internal sealed class BucketPacer
             {
                 _limit = Math.Max(1, rateLimit.Limit.Value);
                 _remaining = Math.Min(_remaining, rateLimit.Remaining.Value);
+                _answeredInWindow++;
                 if (!_windowKnown)
                 {
                     // the probe went out early and landed in the old window: wait for Okta's reset itself
@@ -132,7 +143,8 @@ internal sealed class BucketPacer
 
             if (statusCode == 429)
             {
-                // someone else spent the bucket: nothing more until its reset
+                LearnHiddenCeiling(reportedLimit, rateLimit);
+                // the bucket (or this client's share of it) is spent: nothing more until its reset
                 _remaining = 0;
                 _anchor = null;
             }
@@ -170,10 +182,35 @@ internal sealed class BucketPacer
     {
         get
         {
-            var budget = Math.Max(1, Math.Min(_limit - 1, (int)Math.Floor(_limit * _share())));
-            var reserve = _limit - budget;
-            return _remaining - _inFlight - reserve;
+            var budget = Budget(_limit);
+            var available = _remaining - _inFlight - (_limit - budget);
+            if (_hiddenCeiling is { } ceiling)
+            {
+                available = Math.Min(available, Budget(ceiling) - _answeredInWindow - _inFlight);
+            }
+            return available;
         }
+    }
+
+    private int Budget(int ceiling) => Math.Max(1, Math.Min(ceiling - 1, (int)Math.Floor(ceiling * _share())));
+
+    /// <summary>
+    /// Okta holds each token or OAuth app to its share of a bucket (50 % by default), but does not document which
+    /// ceiling the headers report while the share binds. When a 429 shows the headers were not the whole truth — it
+    /// reports a lower limit than the answers before it, or it refuses while saying requests remain — the share is
+    /// the ceiling from then on: the 429's limit, or else what this client had spent when it came. So a token held
+    /// to a share the headers never show is refused in its first window only (what was admitted before the first
+    /// refusal answered), not in every window. A 429 at the reported ceiling (someone else spent the bucket) teaches
+    /// nothing.
+    /// </summary>
+    private void LearnHiddenCeiling(int reportedLimit, RateLimitInfo refusal)
+    {
+        int ceiling;
+        if (refusal.Limit!.Value < reportedLimit) ceiling = refusal.Limit.Value;
+        else if (refusal.Remaining!.Value > 0) ceiling = _answeredInWindow - 1;
+        else return;
+        ceiling = Math.Max(2, ceiling);
+        _hiddenCeiling = _hiddenCeiling is { } known ? Math.Min(known, ceiling) : ceiling;
     }
 
     private bool TryAdmit(DateTimeOffset now, out PacingTicket? ticket, out TimeSpan wait)
