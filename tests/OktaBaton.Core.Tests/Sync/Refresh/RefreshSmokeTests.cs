@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using OktaBaton.Core.Sync;
 using Xunit;
 
@@ -7,6 +8,22 @@ namespace OktaBaton.Core.Tests.Sync.Refresh;
 
 public sealed class RefreshSmokeTests
 {
+    private static HttpClient SuperAdmin(SyncTestOrg org)
+    {
+        var http = new HttpClient { BaseAddress = org.Host.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("SSWS", "tok-super-admin");
+        return http;
+    }
+
+    private static string UserId(JsonDocument state, string login) => IdOf(state, "users", u => u.GetProperty("profile").GetProperty("login").GetString() == login);
+
+    private static string GroupId(JsonDocument state, string name) => IdOf(state, "groups", g => g.GetProperty("profile").GetProperty("name").GetString() == name);
+
+    private static string AppId(JsonDocument state, string label) => IdOf(state, "apps", a => a.GetProperty("label").GetString() == label);
+
+    private static string IdOf(JsonDocument state, string list, Func<JsonElement, bool> match) =>
+        state.RootElement.GetProperty(list).EnumerateArray().First(match).GetProperty("id").GetString()!;
+
     [Fact]
     public async Task ARefreshAfterChangesEqualsAFullSync()
     {
@@ -19,13 +36,10 @@ public sealed class RefreshSmokeTests
         await Engine().RunAsync(first, options, null, CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(30));
 
-        using var http = new HttpClient { BaseAddress = org.Host.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("SSWS", "tok-super-admin");
+        using var http = SuperAdmin(org);
         using var state = await org.StateAsync();
-        string UserId(string login) => state.RootElement.GetProperty("users").EnumerateArray().First(u => u.GetProperty("profile").GetProperty("login").GetString() == login).GetProperty("id").GetString()!;
-        string GroupId(string name) => state.RootElement.GetProperty("groups").EnumerateArray().First(g => g.GetProperty("profile").GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
-        var sales = GroupId("Sales");
-        var dave = UserId(state.RootElement.GetProperty("users")[5].GetProperty("profile").GetProperty("login").GetString()!);
+        var sales = GroupId(state, "Sales");
+        var dave = state.RootElement.GetProperty("users")[5].GetProperty("id").GetString()!;
         (await http.PutAsync($"/api/v1/groups/{sales}/users/{dave}", null)).EnsureSuccessStatusCode();
         (await http.PostAsync($"/api/v1/users/{dave}", new StringContent("{\"profile\":{\"title\":\"Chief\"}}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
@@ -50,22 +64,18 @@ public sealed class RefreshSmokeTests
         var first = org.PathFor("first.json");
         await Engine().RunAsync(first, options, null, CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(30));
-        using var http = new HttpClient { BaseAddress = org.Host.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("SSWS", "tok-super-admin");
+        using var http = SuperAdmin(org);
         using var state = await org.StateAsync();
-        string UserId(string login) => state.RootElement.GetProperty("users").EnumerateArray().First(u => u.GetProperty("profile").GetProperty("login").GetString() == login).GetProperty("id").GetString()!;
-        string GroupId(string name) => state.RootElement.GetProperty("groups").EnumerateArray().First(g => g.GetProperty("profile").GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
-        string AppId(string label) => state.RootElement.GetProperty("apps").EnumerateArray().First(a => a.GetProperty("label").GetString() == label).GetProperty("id").GetString()!;
         // the big group gains a member, and GitHub a direct user and loses another
-        (await http.PutAsync($"/api/v1/groups/{GroupId("Load Test Users")}/users/{UserId("noah.nguyen@acme.example")}", null)).EnsureSuccessStatusCode();
-        (await http.PostAsync($"/api/v1/apps/{AppId("GitHub Enterprise")}/users",
-            new StringContent($$"""{"id":"{{UserId("maya.miller@acme.example")}}","scope":"USER"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        (await http.DeleteAsync($"/api/v1/apps/{AppId("GitHub Enterprise")}/users/{UserId("bob.brown@acme.example")}")).EnsureSuccessStatusCode();
+        (await http.PutAsync($"/api/v1/groups/{GroupId(state, "Load Test Users")}/users/{UserId(state, "noah.nguyen@acme.example")}", null)).EnsureSuccessStatusCode();
+        (await http.PostAsync($"/api/v1/apps/{AppId(state, "GitHub Enterprise")}/users",
+            new StringContent($$"""{"id":"{{UserId(state, "maya.miller@acme.example")}}","scope":"USER"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await http.DeleteAsync($"/api/v1/apps/{AppId(state, "GitHub Enterprise")}/users/{UserId(state, "bob.brown@acme.example")}")).EnsureSuccessStatusCode();
         // Everyone gains a new user and loses a deactivated one, without a membership event
         (await http.PostAsync("/api/v1/users?activate=true", new StringContent(
             """{"profile":{"firstName":"Nia","lastName":"New","email":"nia.new@acme.example","login":"nia.new@acme.example"},"credentials":{"password":{"value":"Abcd1234!x"}}}""",
             Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        (await http.PostAsync($"/api/v1/users/{UserId("frank.fischer@acme.example")}/lifecycle/deactivate", null)).EnsureSuccessStatusCode();
+        (await http.PostAsync($"/api/v1/users/{UserId(state, "frank.fischer@acme.example")}/lifecycle/deactivate", null)).EnsureSuccessStatusCode();
         org.Host.ResetStats();
 
         var refreshed = org.PathFor("refreshed.json");
