@@ -51,7 +51,8 @@
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
-    HelpInfoUri          = 'https://github.com/oktabaton/oktabaton/tree/main/module/help'
+    # No HelpInfoUri: the full help (en-US MAML and about topic) ships in the module, and Update-Help skips a module
+    # without one rather than failing on a page that holds no HelpInfo.xml.
     PrivateData          = @{
         PSData = @{
             Tags         = @('Okta', 'Identity', 'Governance', 'IGA', 'Baton', 'PSEdition_Desktop', 'PSEdition_Core')
