@@ -98,6 +98,8 @@ internal sealed class GroupSyncer : IResourceSyncer
     private static async Task<bool> TryRefreshAsync(SyncContext context, RefreshState refresh, CancellationToken ct)
     {
         var changes = refresh.Changes;
+        // an app was deleted: any group's app count may have moved, and only the whole list shows which
+        if (changes.AnyGroupResource) return false;
         var previous = refresh.Previous;
         var listing = RefreshState.Pages(previous.ResourceCount(ResourceTypes.Group), ListPage);
         var fresh = new SortedDictionary<string, OktaGroup>(StringComparer.Ordinal);

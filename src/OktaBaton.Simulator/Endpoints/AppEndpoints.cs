@@ -13,6 +13,7 @@ internal static class AppEndpoints
         router.Get("/api/v1/apps", Permission.ReadApps, List);
         router.Get("/api/v1/apps/{id}", Permission.ReadApps, Get);
         router.Put("/api/v1/apps/{id}", Permission.ManageAppAssignments, Replace);
+        router.Delete("/api/v1/apps/{id}", Permission.ManageAppAssignments, Delete);
         router.Post("/api/v1/apps/{id}/lifecycle/activate", Permission.ManageAppAssignments, (r, o) => Lifecycle(r, o, "ACTIVE"));
         router.Post("/api/v1/apps/{id}/lifecycle/deactivate", Permission.ManageAppAssignments, (r, o) => Lifecycle(r, o, "INACTIVE"));
         router.Get("/api/v1/apps/{id}/users", Permission.ReadApps | Permission.ReadUsers, Users);
@@ -83,6 +84,18 @@ internal static class AppEndpoints
         }
         org.RelabelApp(app, label, org.Now);
         OktaJson.WriteApp(request.Json, app, request.BaseUrl);
+    }
+
+    /// <summary>deleteApplication: "Deletes an inactive application" (spec), 204; an active one is refused, 403 E0000056.</summary>
+    private static void Delete(ApiRequest request, OrgState org)
+    {
+        var app = org.GetApp(request.Route("id"));
+        if (app.Status == "ACTIVE")
+        {
+            throw new OktaApiException(403, "E0000056", "Delete application forbidden.", "Deactivate the application before deleting it");
+        }
+        org.DeleteApp(app, org.Now);
+        request.NoContent();
     }
 
     /// <summary>activateApplication / deactivateApplication: 200 without a body (spec); assignments stay.</summary>

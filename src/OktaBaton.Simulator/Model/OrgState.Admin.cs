@@ -24,6 +24,32 @@ internal sealed partial class OrgState
         return true;
     }
 
+    /// <summary>
+    /// Deletes an inactive app (DELETE /apps/{id}; the endpoint refuses an active one). Its user and group assignments and
+    /// the admin-role targets naming this instance go with it, with no events of their own: the System Log has the one
+    /// <c>application.lifecycle.delete</c>, so a group's <c>appsCount</c> and an admin's targets change unannounced.
+    /// Inferred (Okta documents neither): the groups imported from the app (APP_GROUP) are deleted with it, each with
+    /// its <c>group.lifecycle.delete</c>; a role whose only target was this app is left with none, as when a target
+    /// group is deleted.
+    /// </summary>
+    public void DeleteApp(OktaApp app, DateTimeOffset now)
+    {
+        foreach (var imported in Groups.Where(g => g is not null && g.SourceAppIndex == app.Index).ToArray())
+        {
+            DeleteGroup(imported!, now);
+        }
+        foreach (var groupIndex in app.GroupIndexes.Items.ToArray())
+        {
+            Groups[groupIndex]?.Apps.Remove(app.Index);
+        }
+        foreach (var role in UserRoles.Values.Concat(GroupRoles.Values).SelectMany(list => list))
+        {
+            role.TargetApps.RemoveAll(target => target.AppIndex == app.Index);
+        }
+        Apps[app.Index] = null;
+        Record(EventTypes.AppDelete, "Delete application", Target(app));
+    }
+
     /// <summary>Replaces an app's label (PUT /apps/{id}).</summary>
     public void RelabelApp(OktaApp app, string label, DateTimeOffset now)
     {

@@ -46,6 +46,7 @@ internal static class EventTypes
     public const string AppActivate = "application.lifecycle.activate";
     public const string AppDeactivate = "application.lifecycle.deactivate";
     public const string AppUpdate = "application.lifecycle.update";
+    public const string AppDelete = "application.lifecycle.delete";
 
     public const string RoleCreate = "iam.role.create";
     public const string RoleDelete = "iam.role.delete";

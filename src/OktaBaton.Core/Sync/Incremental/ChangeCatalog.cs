@@ -47,6 +47,12 @@ internal enum ChangeEffect
 
     /// <summary>With <see cref="OneMember"/> or <see cref="OneAppUser"/>: the user is no longer there.</summary>
     Removed = 4096,
+
+    /// <summary>
+    /// The targeted apps no longer exist. Their assignments and the admin-role targets naming them went with them under
+    /// this one event, and every group's app count may have moved: groups are read again in full.
+    /// </summary>
+    AppGone = 8192,
 }
 
 /// <summary>
@@ -139,7 +145,7 @@ internal static class ChangeCatalog
         ["application.lifecycle.update"] = ChangeEffect.ReadInFull,
         ["application.lifecycle.activate"] = ChangeEffect.AppAssignments,
         ["application.lifecycle.deactivate"] = ChangeEffect.AppAssignments,
-        ["application.lifecycle.delete"] = ChangeEffect.AppAssignments,
+        ["application.lifecycle.delete"] = ChangeEffect.AppAssignments | ChangeEffect.AppGone,
 
         // API tokens are read in full every time
         ["system.api_token.create"] = ChangeEffect.ReadInFull,

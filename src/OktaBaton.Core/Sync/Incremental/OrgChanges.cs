@@ -18,7 +18,7 @@ internal sealed class OrgChanges
     /// <summary>Users whose resource may differ (profile, status, lastLogin).</summary>
     public HashSet<string> Users { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Users and groups the log says were deleted.</summary>
+    /// <summary>Users, groups and apps the log says were deleted.</summary>
     public HashSet<ResourceId> Gone { get; } = new();
 
     /// <summary>Groups whose members may differ.</summary>
@@ -57,6 +57,12 @@ internal sealed class OrgChanges
     /// <summary>Users and groups whose admin roles may differ.</summary>
     public HashSet<ResourceId> Privileges { get; } = new();
 
+    /// <summary>
+    /// An app was deleted: a group's app count (in its resource) may differ with no event naming the group, so every
+    /// group is read again.
+    /// </summary>
+    public bool AnyGroupResource { get; private set; }
+
     /// <summary>Any user's or group's admin roles may differ.</summary>
     public bool AnyPrivileges { get; private set; }
 
@@ -75,6 +81,7 @@ internal sealed class OrgChanges
         var what = effect.Value;
         if (what.HasFlag(ChangeEffect.BuiltInGroupMembers)) BuiltInGroupMembers = true;
         if (what.HasFlag(ChangeEffect.AnyPrivileges)) AnyPrivileges = true;
+        if (what.HasFlag(ChangeEffect.AppGone)) AnyGroupResource = true;
         var named = targets.Where(t => !string.IsNullOrEmpty(t.Id)).ToList();
         if (what.HasFlag(ChangeEffect.ActorIsTarget) && actorType == "User" && !string.IsNullOrEmpty(actorId)) Touch(what, actorId!, "User");
         foreach (var (id, type) in named) Touch(what, id, type);
@@ -130,6 +137,8 @@ internal sealed class OrgChanges
                 break;
             case "AppInstance":
                 if (what.HasFlag(ChangeEffect.AppAssignments)) AppAssignments.Add(id);
+                // a role grant whose targets name it is not carried (the earlier file's scan looks for gone ids)
+                if (what.HasFlag(ChangeEffect.AppGone)) Gone.Add(new ResourceId(ResourceTypes.App, id));
                 break;
         }
     }

@@ -47,6 +47,7 @@ public sealed class OrgMutator : IDisposable
             new("unassign an app from a group", UnassignAppGroup),
             new("activate or deactivate an app", AppLifecycle),
             new("relabel an app", RelabelApp),
+            new("delete an inactive app", DeleteApp),
             new("grant a user an admin role", AssignUserRole),
             new("revoke a user's admin role", UnassignUserRole),
             new("grant a group an admin role", AssignGroupRole),
@@ -233,6 +234,13 @@ public sealed class OrgMutator : IDisposable
         if (app is null) return null;
         var step = app.Value.GetProperty("status").GetString() == "ACTIVE" ? "deactivate" : "activate";
         return Post($"/api/v1/apps/{Id(app.Value)}/lifecycle/{step}", null);
+    }
+
+    // its assignments, the groups imported from it and the role targets naming it go with it, under one event
+    private HttpRequestMessage? DeleteApp(JsonElement state)
+    {
+        var app = Pick(Apps(state).Where(a => a.GetProperty("status").GetString() != "ACTIVE"));
+        return app is null ? null : new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/apps/{Id(app.Value)}");
     }
 
     private HttpRequestMessage? RelabelApp(JsonElement state)

@@ -92,4 +92,32 @@ public sealed class RefreshSmokeTests
         // (Workday); bob's removal, and frank's unassignments on deactivation, need no read
         Assert.Equal(2, routes["GET /api/v1/apps/{id}/users/{userId}"]);
     }
+
+    [Fact]
+    public async Task ADeletedAppLeavesTheGroupsItWasAssignedToAndTheAdminRolesLimitedToIt()
+    {
+        var clock = new SteppedClock();
+        await using var org = await SyncTestOrg.StartAsync(o => o.OrgClock = clock);
+        SyncEngine Engine() => new(org.Client(paceByRateLimits: false));
+        var options = new SyncOptions();
+        var first = org.PathFor("first.json");
+        await Engine().RunAsync(first, options, null, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(30));
+        using var http = SuperAdmin(org);
+        using var state = await org.StateAsync();
+        // Slack: assigned to groups, and one of the apps noah's APP_ADMIN role is limited to; Okta deletes only an inactive app
+        var slack = AppId(state, "Slack");
+        (await http.PostAsync($"/api/v1/apps/{slack}/lifecycle/deactivate", null)).EnsureSuccessStatusCode();
+        (await http.DeleteAsync($"/api/v1/apps/{slack}")).EnsureSuccessStatusCode();
+
+        var refreshed = org.PathFor("refreshed.json");
+        var result = await Engine().RefreshAsync(refreshed, first, options, null, CancellationToken.None);
+        var full = org.PathFor("full.json");
+        await Engine().RunAsync(full, options, null, CancellationToken.None);
+
+        Assert.True(result.Mode == SyncMode.Incremental, result.ModeReason);
+        SyncFileEquality.AssertEqual(full, refreshed, "after deleting an app assigned to groups and named by an admin role's targets");
+        Assert.DoesNotContain(slack, File.ReadAllText(refreshed), StringComparison.Ordinal);
+        Assert.Contains(slack, File.ReadAllText(first), StringComparison.Ordinal);
+    }
 }
