@@ -65,6 +65,37 @@ public sealed class SortedSpillSectionTests : IDisposable
         Assert.Equal(carried.Length + added.Length, section.Count);
     }
 
+    [Theory]
+    [InlineData(1 << 20)] // one run
+    [InlineData(600)]     // a few grants a run: a group's members split across runs, merged on the way out
+    public void AGroupsMembersLandTogetherInGroupIdOrderAsWrittenWhateverOrderTheGroupsCameIn(int runBytes)
+    {
+        var random = new Random(11);
+        var groups = Enumerable.Range(0, 60).Select(_ => "00g" + RandomId(random)).Distinct().ToList();
+        // each group's members in one call or two (a group whose members came in two lists keeps both, first list first)
+        var calls = groups.SelectMany(g => Enumerable.Range(0, 1 + random.Next(2))
+                .Select(_ => (Group: g, Members: Enumerable.Range(0, random.Next(0, 25)).Select(_ => "00u" + RandomId(random)).ToList())))
+            .OrderBy(_ => random.Next()).ToList();
+        var path = Path.Combine(_dir, "grants.tmp");
+        using (var section = new SortedSpillSection(path + ".sorted", SyncFileItemKeys.GrantKey, runBytes))
+        {
+            foreach (var (group, members) in calls) section.AddGrants($"group:{group}:member", "user", members, group);
+            using var copied = new MemoryStream();
+            section.CopyTo(copied);
+            var written = Encoding.UTF8.GetString(copied.ToArray()).Split(",\n", StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => SyncFileItemKeys.TryReadGrant(Encoding.UTF8.GetBytes(line), out var entitlement, out _, out var principal) ? (entitlement, principal) : ("?", line))
+                .ToList();
+
+            // by group id (ordinal); within a group, the calls in the order they came, each call's members as listed
+            var expected = calls.Select((call, arrival) => (call, arrival))
+                .OrderBy(c => c.call.Group, StringComparer.Ordinal).ThenBy(c => c.arrival)
+                .SelectMany(c => c.call.Members.Select(m => ($"group:{c.call.Group}:member", m)))
+                .ToList();
+            Assert.Equal(expected, written);
+            Assert.Equal(expected.Count, section.Count);
+        }
+    }
+
     private List<Resource> Write(IEnumerable<string> ids, int runBytes)
     {
         var path = Path.Combine(_dir, "sorted.tmp");
