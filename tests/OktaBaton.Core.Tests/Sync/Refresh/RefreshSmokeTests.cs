@@ -8,6 +8,21 @@ namespace OktaBaton.Core.Tests.Sync.Refresh;
 
 public sealed class RefreshSmokeTests
 {
+    /// <summary>The demo org on a clock that can be moved, synced in full to <see cref="FirstFile"/>, then half an hour on.</summary>
+    private static async Task<SyncTestOrg> SyncedAsync(SyncOptions options)
+    {
+        var clock = new SteppedClock();
+        var org = await SyncTestOrg.StartAsync(o => o.OrgClock = clock);
+        await Engine(org).RunAsync(FirstFile(org), options, null, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(30));
+        return org;
+    }
+
+    private static string FirstFile(SyncTestOrg org) => org.PathFor("first.json");
+
+    // a client per sync, as separate runs would have: each learns the org's clock afresh
+    private static SyncEngine Engine(SyncTestOrg org) => new(org.Client(paceByRateLimits: false));
+
     private static HttpClient SuperAdmin(SyncTestOrg org)
     {
         var http = new HttpClient { BaseAddress = org.Host.BaseUrl };
@@ -27,14 +42,9 @@ public sealed class RefreshSmokeTests
     [Fact]
     public async Task ARefreshAfterChangesEqualsAFullSync()
     {
-        var clock = new SteppedClock();
-        await using var org = await SyncTestOrg.StartAsync(o => o.OrgClock = clock);
-        // a client per sync, as separate runs would have: each learns the org's clock afresh
-        SyncEngine Engine() => new(org.Client(paceByRateLimits: false));
         var options = new SyncOptions { SyncCustomRoles = true, SyncSecrets = true };
-        var first = org.PathFor("first.json");
-        await Engine().RunAsync(first, options, null, CancellationToken.None);
-        clock.Advance(TimeSpan.FromMinutes(30));
+        await using var org = await SyncedAsync(options);
+        var first = FirstFile(org);
 
         using var http = SuperAdmin(org);
         using var state = await org.StateAsync();
@@ -44,9 +54,9 @@ public sealed class RefreshSmokeTests
         (await http.PostAsync($"/api/v1/users/{dave}", new StringContent("{\"profile\":{\"title\":\"Chief\"}}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
         var refreshed = org.PathFor("refreshed.json");
-        var result = await Engine().RefreshAsync(refreshed, first, options, null, CancellationToken.None);
+        var result = await Engine(org).RefreshAsync(refreshed, first, options, null, CancellationToken.None);
         var full = org.PathFor("full.json");
-        var fullResult = await Engine().RunAsync(full, options, null, CancellationToken.None);
+        var fullResult = await Engine(org).RunAsync(full, options, null, CancellationToken.None);
 
         Assert.True(result.Mode == SyncMode.Incremental, result.ModeReason);
         SyncFileEquality.AssertEqual(full, refreshed, "after a membership and a profile change");
@@ -57,13 +67,9 @@ public sealed class RefreshSmokeTests
     [Fact]
     public async Task OneMembershipAndOneAssignmentArePatchedInPlaceNotListedAgain()
     {
-        var clock = new SteppedClock();
-        await using var org = await SyncTestOrg.StartAsync(o => o.OrgClock = clock);
-        SyncEngine Engine() => new(org.Client(paceByRateLimits: false));
         var options = new SyncOptions();
-        var first = org.PathFor("first.json");
-        await Engine().RunAsync(first, options, null, CancellationToken.None);
-        clock.Advance(TimeSpan.FromMinutes(30));
+        await using var org = await SyncedAsync(options);
+        var first = FirstFile(org);
         using var http = SuperAdmin(org);
         using var state = await org.StateAsync();
         // the big group gains a member, and GitHub a direct user and loses another
@@ -79,10 +85,10 @@ public sealed class RefreshSmokeTests
         org.Host.ResetStats();
 
         var refreshed = org.PathFor("refreshed.json");
-        var result = await Engine().RefreshAsync(refreshed, first, options, null, CancellationToken.None);
+        var result = await Engine(org).RefreshAsync(refreshed, first, options, null, CancellationToken.None);
         var routes = org.Host.GetStats().ByRoute;
         var full = org.PathFor("full.json");
-        await Engine().RunAsync(full, options, null, CancellationToken.None);
+        await Engine(org).RunAsync(full, options, null, CancellationToken.None);
 
         Assert.True(result.Mode == SyncMode.Incremental, result.ModeReason);
         SyncFileEquality.AssertEqual(full, refreshed, "after patching a group's members, Everyone's and an app's users");
@@ -96,13 +102,9 @@ public sealed class RefreshSmokeTests
     [Fact]
     public async Task ADeletedAppLeavesTheGroupsItWasAssignedToAndTheAdminRolesLimitedToIt()
     {
-        var clock = new SteppedClock();
-        await using var org = await SyncTestOrg.StartAsync(o => o.OrgClock = clock);
-        SyncEngine Engine() => new(org.Client(paceByRateLimits: false));
         var options = new SyncOptions();
-        var first = org.PathFor("first.json");
-        await Engine().RunAsync(first, options, null, CancellationToken.None);
-        clock.Advance(TimeSpan.FromMinutes(30));
+        await using var org = await SyncedAsync(options);
+        var first = FirstFile(org);
         using var http = SuperAdmin(org);
         using var state = await org.StateAsync();
         // Slack: assigned to groups, and one of the apps noah's APP_ADMIN role is limited to; Okta deletes only an inactive app
@@ -111,9 +113,9 @@ public sealed class RefreshSmokeTests
         (await http.DeleteAsync($"/api/v1/apps/{slack}")).EnsureSuccessStatusCode();
 
         var refreshed = org.PathFor("refreshed.json");
-        var result = await Engine().RefreshAsync(refreshed, first, options, null, CancellationToken.None);
+        var result = await Engine(org).RefreshAsync(refreshed, first, options, null, CancellationToken.None);
         var full = org.PathFor("full.json");
-        await Engine().RunAsync(full, options, null, CancellationToken.None);
+        await Engine(org).RunAsync(full, options, null, CancellationToken.None);
 
         Assert.True(result.Mode == SyncMode.Incremental, result.ModeReason);
         SyncFileEquality.AssertEqual(full, refreshed, "after deleting an app assigned to groups and named by an admin role's targets");
