@@ -32,15 +32,11 @@ internal sealed class ItemLineReader
     /// <summary>Where the current item starts in the file.</summary>
     public long ItemOffset => _position - (_end - _start);
 
-    /// <summary>Whatever the caller keeps about the current item (its sort key); cleared by <see cref="Advance"/>.</summary>
-    public string? Key { get; set; }
-
     /// <summary>Moves to the next item; false at the end of the range.</summary>
     public bool Advance()
     {
         _start += _consumed;
         _consumed = 0;
-        Key = null;
         while (true)
         {
             var newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);

@@ -19,6 +19,7 @@ internal sealed class SortedSpillSection : ISpillSection
     private readonly Func<ReadOnlyMemory<byte>, string?> _keyOf;
     private readonly int _runBytes;
     private readonly SpillBuffer _run;
+    private SpillBuffer? _sorted;
     private readonly Utf8JsonWriter _writer;
     private readonly List<Entry> _entries = new();
     private readonly List<RunRange> _runs = new();
@@ -90,14 +91,25 @@ internal sealed class SortedSpillSection : ISpillSection
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     public void AddGrants(string entitlementId, string principalType, IReadOnlyList<string> principalIds, string key)
     {
+        // the grants of one call share their key and keep their order: they sort as one entry (a group's members are
+        // one entry, not one each), split only where the run is full
+        var start = _run.Count;
+        var count = 0;
         for (var i = 0; i < principalIds.Count; i++)
         {
-            var start = _run.Count;
+            if (count > 0) _run.Write(Separator);
             SyncFileJson.WriteGrant(_writer, entitlementId, principalType, principalIds[i], Array.Empty<string>());
             _writer.Flush();
             _writer.Reset();
-            Collect(key, start);
+            count++;
+            if (_run.Count >= _runBytes)
+            {
+                Collect(key, start, count);
+                start = _run.Count;
+                count = 0;
+            }
         }
+        if (count > 0) Collect(key, start, count);
     }
 
     public void CopyTo(Stream destination)
@@ -123,7 +135,7 @@ internal sealed class SortedSpillSection : ISpillSection
     {
         if (_inOrder && _entries.Count == 0 && _lastKey is not null && string.CompareOrdinal(key, _lastKey) < 0) _inOrder = false;
         if (_inOrder && _entries.Count > 0 && string.CompareOrdinal(key, _entries[_entries.Count - 1].Key) < 0) _inOrder = false;
-        _entries.Add(new Entry(key, start, _run.Count - start, _entries.Count));
+        _entries.Add(new Entry(key, start, _run.Count - start, _entries.Count, count));
         Count += count;
         if (_run.Count >= _runBytes) SpillRun();
     }
@@ -140,52 +152,89 @@ internal sealed class SortedSpillSection : ISpillSection
         var bytes = _run.Written;
         if (_runs.Count > 0) _stream.Write(Separator, 0, Separator.Length);
         var start = _stream.Position;
+        // the spill file is unbuffered: the sorted run goes to it in one write, not two an entry
+        _sorted ??= new SpillBuffer(_run.Count + 64 * 1024);
         for (var i = 0; i < _entries.Count; i++)
         {
-            if (i > 0) _stream.Write(Separator, 0, Separator.Length);
-            _stream.Write(bytes, _entries[i].Start, _entries[i].Length);
+            if (i > 0) _sorted.Write(Separator);
+            _sorted.Write(bytes.AsSpan(_entries[i].Start, _entries[i].Length));
         }
-        _runs.Add(new RunRange(start, _stream.Position - start));
+        _sorted.MoveTo(_stream);
+        _runs.Add(new RunRange(start, _stream.Position - start, Segments(_entries)));
         _lastKey = _entries[_entries.Count - 1].Key;
         _entries.Clear();
         _run.Clear();
     }
 
+    /// <summary>
+    /// The sorted run's keys, each with how many items in a row carry it, so the merge need not read a key back from
+    /// every item — kept only where keys are few (a group's members), not one an item (users), which would hold a key
+    /// per item in memory.
+    /// </summary>
+    private static List<SortedRunSegment>? Segments(List<Entry> sorted)
+    {
+        long items = 0;
+        var segments = new List<SortedRunSegment>();
+        foreach (var entry in sorted)
+        {
+            items += entry.Count;
+            if (segments.Count > 0 && string.Equals(segments[segments.Count - 1].Key, entry.Key, StringComparison.Ordinal))
+            {
+                segments[segments.Count - 1] = new SortedRunSegment(entry.Key, segments[segments.Count - 1].Count + entry.Count);
+            }
+            else
+            {
+                segments.Add(new SortedRunSegment(entry.Key, entry.Count));
+            }
+        }
+        return segments.Count * 8L <= items ? segments : null;
+    }
+
     private void Merge(Stream destination)
     {
-        var readers = new List<ItemLineReader>();
+        var readers = new List<SortedRunReader>();
         foreach (var run in _runs)
         {
-            var reader = new ItemLineReader(_stream, run.Start, run.Length);
+            var reader = new SortedRunReader(new ItemLineReader(_stream, run.Start, run.Length), run.Segments, _keyOf);
             if (reader.Advance()) readers.Add(reader);
         }
         var first = true;
         while (readers.Count > 0)
         {
-            // runs are few (one per few megabytes), so a scan finds the smallest head as fast as a heap would
+            // runs are few (one per few megabytes), so a scan finds the smallest head as fast as a heap would; on a tie
+            // the earlier run goes first
             var smallest = 0;
             for (var i = 1; i < readers.Count; i++)
             {
-                if (string.CompareOrdinal(KeyOf(readers[i]), KeyOf(readers[smallest])) < 0) smallest = i;
+                if (string.CompareOrdinal(readers[i].Key, readers[smallest].Key) < 0) smallest = i;
             }
-            if (!first) destination.Write(Separator, 0, Separator.Length);
-            first = false;
-            readers[smallest].WriteItem(destination);
-            if (!readers[smallest].Advance()) readers.RemoveAt(smallest);
+            // the run's items of that key follow each other: write them all before looking at the other runs again
+            var reader = readers[smallest];
+            var key = reader.Key;
+            do
+            {
+                if (!first) destination.Write(Separator, 0, Separator.Length);
+                first = false;
+                reader.Items.WriteItem(destination);
+                if (!reader.Advance())
+                {
+                    readers.RemoveAt(smallest);
+                    break;
+                }
+            }
+            while (string.Equals(reader.Key, key, StringComparison.Ordinal));
         }
     }
 
-    private string KeyOf(ItemLineReader reader) =>
-        reader.Key ??= _keyOf(reader.Item) ?? throw new InvalidDataException("A spilled item of a sorted sync file section has no key.");
-
     private readonly struct Entry
     {
-        public Entry(string key, int start, int length, int arrival)
+        public Entry(string key, int start, int length, int arrival, long count)
         {
             Key = key;
             Start = start;
             Length = length;
             Arrival = arrival;
+            Count = count;
         }
 
         public string Key { get; }
@@ -195,15 +244,22 @@ internal sealed class SortedSpillSection : ISpillSection
         public int Length { get; }
 
         public int Arrival { get; }
+
+        /// <summary>How many items the entry's bytes hold (one, or a block of one key).</summary>
+        public long Count { get; }
     }
 
     private readonly struct RunRange
     {
-        public RunRange(long start, long length)
+        public RunRange(long start, long length, List<SortedRunSegment>? segments = null)
         {
             Start = start;
             Length = length;
+            Segments = segments;
         }
+
+        /// <summary>The run's keys in order with their item counts, when they were kept (see <see cref="SortedSpillSection.Segments"/>).</summary>
+        public List<SortedRunSegment>? Segments { get; }
 
         public long Start { get; }
 

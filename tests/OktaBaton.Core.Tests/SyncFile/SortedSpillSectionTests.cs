@@ -67,7 +67,8 @@ public sealed class SortedSpillSectionTests : IDisposable
 
     [Theory]
     [InlineData(1 << 20)] // one run
-    [InlineData(600)]     // a few grants a run: a group's members split across runs, merged on the way out
+    [InlineData(600)]     // a few grants a run: a group's members split across runs, merged item by item
+    [InlineData(4000)]    // dozens a run, a few keys each: merged by the runs' own key lists
     public void AGroupsMembersLandTogetherInGroupIdOrderAsWrittenWhateverOrderTheGroupsCameIn(int runBytes)
     {
         var random = new Random(11);
