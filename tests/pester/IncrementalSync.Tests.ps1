@@ -59,6 +59,16 @@ Describe 'Invoke-OktaSync -Incremental' {
         $script:first | Out-String | Should -Match 'Reason\s+: there is no earlier sync file'
     }
 
+    It 'says in Get-OktaSyncInfo which file a refresh came from' {
+        $refreshed = Get-OktaSyncInfo -Path $script:refreshFile
+        $refreshed.Mode | Should -Be 'Incremental'
+        $refreshed.RefreshedFrom | Should -Be $script:first.SyncId
+        $refreshed | Out-String | Should -Match 'Mode\s+: Incremental'
+        $full = Get-OktaSyncInfo -Path $script:fullFile
+        $full.Mode | Should -Be 'Full'
+        $full.RefreshedFrom | Should -BeNullOrEmpty
+    }
+
     It 'refuses -Since with -Incremental before it reads anything' {
         { Invoke-OktaSync -Path $script:refreshFile -Since $script:fullFile -Incremental -ErrorAction Stop } | Should -Throw -ErrorId 'OktaInvalidArgument*'
     }

@@ -34,6 +34,7 @@ public sealed class SyncFileInfo
         Retries = trailer.Stats.Retries;
         Warnings = new ValueList(trailer.Warnings.Select(w => w.Message));
         IsComplete = trailer.Warnings.Count == 0;
+        RefreshedFrom = header.RefreshedFrom;
     }
 
     /// <summary>Opens and validates the file (a cut, malformed or foreign file fails as any query does), then describes it.</summary>
@@ -83,6 +84,12 @@ public sealed class SyncFileInfo
 
     /// <summary>True when the sync read everything it set out to: no warnings.</summary>
     public bool IsComplete { get; }
+
+    /// <summary>Incremental when the file was refreshed from an earlier one (see <see cref="RefreshedFrom"/>), else Full.</summary>
+    public string Mode => RefreshedFrom is null ? "Full" : "Incremental";
+
+    /// <summary>The sync id of the earlier file a refresh carried unchanged access from; null for a full sync.</summary>
+    public string? RefreshedFrom { get; }
 
     /// <summary>"Sync of acme.okta.com at 2026-11-30 16:43 UTC: complete, 253 users, …, 812 grants".</summary>
     public override string ToString() =>
