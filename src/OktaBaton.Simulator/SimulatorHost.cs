@@ -107,10 +107,12 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         // From here on every change is the org's history: the System Log records it, dated by the org's clock.
         org.Log.StartRecording(options.OrgClock);
+        org.UserDeletionLogsMemberships = options.UserDeletionLogsMemberships;
         OrgState Reseed()
         {
             var fresh = seed();
             fresh.Log.StartRecording(options.OrgClock);
+            fresh.UserDeletionLogsMemberships = options.UserDeletionLogsMemberships;
             return fresh;
         }
         var stopping = new CancellationTokenSource();

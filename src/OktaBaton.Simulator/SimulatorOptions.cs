@@ -44,6 +44,13 @@ public sealed class SimulatorOptions
     public IList<OAuth.OAuthClientRegistration> OAuthClients => OAuth.Clients;
     /// <summary>The org's clock: what changes and System Log events are dated by, and the Date header. Default: this machine's.</summary>
     public TimeProvider OrgClock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Whether deleting a user logs a <c>group.user_membership.remove</c> for each of its groups and moves their
+    /// <c>lastMembershipUpdated</c> (the default), or takes it out of its groups silently. Okta documents neither, so a
+    /// test can check that a refresh is right both ways.
+    /// </summary>
+    public bool UserDeletionLogsMemberships { get; set; } = true;
     /// <summary>Sees every API exchange of the simulator; when null, <see cref="SimulatorHost.DefaultObserverFactory"/> makes one.</summary>
     public ISimulatorObserver? Observer { get; set; }
     /// <summary>Set by <see cref="Parse"/> when --help was given.</summary>

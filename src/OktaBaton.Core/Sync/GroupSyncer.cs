@@ -112,6 +112,7 @@ internal sealed class GroupSyncer : IResourceSyncer
             foreach (var group in page) fresh[group.Id] = group;
         }
         var named = changes.GroupsNamed.Concat(changes.BuiltInGroupMembers ? previous.BuiltInGroups : Enumerable.Empty<string>())
+            .Concat(GroupsThatLostADeletedUser(previous, changes))
             .Where(id => !fresh.ContainsKey(id)).Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToList();
         if (requests + (named.Count + IdsPerLookup - 1) / IdsPerLookup >= listing)
         {
@@ -166,6 +167,18 @@ internal sealed class GroupSyncer : IResourceSyncer
         candidates.Sort(StringComparer.Ordinal);
         context.AdminGroupCandidates = candidates;
         return true;
+    }
+
+    /// <summary>
+    /// The earlier file's groups that had a member the log says was deleted: the member count in the group's resource
+    /// moved, and Okta documents neither a membership event nor a new <c>lastMembershipUpdated</c> for it.
+    /// </summary>
+    private static IEnumerable<string> GroupsThatLostADeletedUser(PreviousSyncFile previous, OrgChanges changes)
+    {
+        if (!changes.Gone.Any(id => id.ResourceType == ResourceTypes.User)) return Enumerable.Empty<string>();
+        return previous.ResourceIds(ResourceTypes.Group)
+            .Where(id => previous.GrantsOf(EntitlementIds.Create(new ResourceId(ResourceTypes.Group, id), EntitlementSlugs.Member)) is { HasGonePrincipal: true })
+            .ToList();
     }
 
     /// <summary>The earlier file's groups and the fresh ones, in id order; a fresh one replaces its earlier self, a gone one is left out.</summary>

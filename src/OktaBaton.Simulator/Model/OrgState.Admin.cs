@@ -133,8 +133,8 @@ internal sealed partial class OrgState
     /// <summary>A user signs in to Okta: lastLogin moves (lastUpdated does not), and the log has user.session.start.</summary>
     public void SignIn(OktaUser user, DateTimeOffset now)
     {
-        user.LastLogin = now;
-        Record(EventTypes.UserSessionStart, "User login to Okta", Target(user));
+        // one moment: the user's lastLogin is the session event's date, to the millisecond
+        user.LastLogin = Record(EventTypes.UserSessionStart, "User login to Okta", Target(user))?.Published ?? now;
     }
 
     private void RemoveBinding(ResourceSet set, ResourceSetBinding binding)

@@ -54,18 +54,19 @@ internal sealed partial class OrgState
     /// <summary>An event for a change the simulator does not model (POST /__simulator/log): nothing in the org changes.</summary>
     public void RecordOther(string eventType, IReadOnlyList<LogTarget> targets) => Record(eventType, eventType, targets, null);
 
-    private void Record(string eventType, string displayMessage, params LogTarget[] targets) => Record(eventType, displayMessage, targets, null);
+    private LogEvent? Record(string eventType, string displayMessage, params LogTarget[] targets) => Record(eventType, displayMessage, targets, null);
 
-    private void Record(string eventType, string displayMessage, IReadOnlyList<LogTarget> targets, IReadOnlyDictionary<string, string>? debugData)
+    /// <summary>Logs the change; the event (null while the seed builds the org), whose date the change can take as its own.</summary>
+    private LogEvent? Record(string eventType, string displayMessage, IReadOnlyList<LogTarget> targets, IReadOnlyDictionary<string, string>? debugData)
     {
         if (!Log.IsRecording)
         {
             // The seed is building the org's past; the log starts with the org's first answer.
-            return;
+            return null;
         }
         var context = _changeContext
             ?? throw new InvalidOperationException($"'{eventType}' changed the org outside a change context: open one with OrgState.ChangesBy (the pipeline and the admin console do).");
-        Log.Append(context, eventType, displayMessage, targets, debugData);
+        return Log.Append(context, eventType, displayMessage, targets, debugData);
     }
 
     /// <summary>

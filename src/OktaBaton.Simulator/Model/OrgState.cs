@@ -211,14 +211,17 @@ internal sealed partial class OrgState
         Record(EventTypes.UserResetFactors, "Reset all factors for user", Target(user));
     }
 
+    /// <summary>See <see cref="SimulatorOptions.UserDeletionLogsMemberships"/>.</summary>
+    public bool UserDeletionLogsMemberships { get; set; } = true;
+
     public void DeleteUser(OktaUser user, DateTimeOffset now)
     {
         foreach (var group in Groups)
         {
-            if (group is not null && group.Members.Contains(user.Index))
-            {
-                RemoveMember(group, user, now);
-            }
+            if (group is null || !group.Members.Contains(user.Index)) continue;
+            // the user's app assignments go with it below, either way
+            if (UserDeletionLogsMemberships) RemoveMember(group, user, now);
+            else group.Members.Remove(user.Index);
         }
         foreach (var app in Apps)
         {

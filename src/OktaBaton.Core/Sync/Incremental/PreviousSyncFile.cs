@@ -179,6 +179,10 @@ internal sealed class PreviousSyncFile : IDisposable
     public bool HasResource(ResourceId id) =>
         _resourceIds.TryGetValue(id.ResourceType, out var ids) && ids.Contains(id.Resource);
 
+    /// <summary>The ids of the file's resources of a type (not answered for users: they are only streamed).</summary>
+    public IEnumerable<string> ResourceIds(string resourceType) =>
+        _resourceIds.TryGetValue(resourceType, out var ids) ? ids : Enumerable.Empty<string>();
+
     /// <summary>The block of grants of one entitlement, or null when the file has none.</summary>
     public GrantBlock? GrantsOf(string entitlementId) => _byEntitlement.TryGetValue(entitlementId, out var block) ? block : null;
 

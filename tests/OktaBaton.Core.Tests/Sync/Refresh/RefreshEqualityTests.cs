@@ -35,6 +35,8 @@ public sealed class RefreshEqualityTests
         await using var org = await SyncTestOrg.StartAsync(o =>
         {
             o.OrgClock = clock;
+            // Okta documents neither way a deleted user leaves its groups: the refresh must be right with both
+            o.UserDeletionLogsMemberships = seed % 4 < 2;
             if (!generated) return;
             o.Org = "generated";
             o.Users = manyGroups ? 1200 : 450;

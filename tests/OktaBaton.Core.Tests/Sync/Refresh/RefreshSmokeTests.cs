@@ -122,4 +122,44 @@ public sealed class RefreshSmokeTests
         Assert.DoesNotContain(slack, File.ReadAllText(refreshed), StringComparison.Ordinal);
         Assert.Contains(slack, File.ReadAllText(first), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ADeletedUsersGroupsShowTheirNewCountWhetherOrNotOktaLogsTheMemberships(bool logged)
+    {
+        // enough groups (four pages) that a refresh reads only the groups that changed rather than listing them all
+        var clock = new SteppedClock();
+        await using var org = await SyncTestOrg.StartAsync(o =>
+        {
+            o.OrgClock = clock;
+            o.Org = "generated";
+            o.Users = 1200;
+            o.Groups = 650;
+            o.Apps = 6;
+            o.Seed = 6;
+            o.UserDeletionLogsMemberships = logged;
+        });
+        var options = new SyncOptions();
+        await Engine(org).RunAsync(FirstFile(org), options, null, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(30));
+        using var http = SuperAdmin(org);
+        using var state = await org.StateAsync();
+        // a user in the most groups: Okta deletes a user in two steps, deactivation first
+        var groups = state.RootElement.GetProperty("groups").EnumerateArray()
+            .Where(g => g.GetProperty("type").GetString() == "OKTA_GROUP")
+            .SelectMany(g => g.GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()!)).ToList();
+        var user = groups.GroupBy(id => id).OrderByDescending(g => g.Count()).First().Key;
+        (await http.DeleteAsync($"/api/v1/users/{user}")).EnsureSuccessStatusCode();
+        (await http.DeleteAsync($"/api/v1/users/{user}")).EnsureSuccessStatusCode();
+
+        var refreshed = org.PathFor("refreshed.json");
+        var result = await Engine(org).RefreshAsync(refreshed, FirstFile(org), options, null, CancellationToken.None);
+        var full = org.PathFor("full.json");
+        await Engine(org).RunAsync(full, options, null, CancellationToken.None);
+
+        Assert.True(result.Mode == SyncMode.Incremental, result.ModeReason);
+        SyncFileEquality.AssertEqual(full, refreshed, $"after deleting a member of several groups (memberships logged: {logged})");
+        Assert.DoesNotContain(user, File.ReadAllText(refreshed), StringComparison.Ordinal);
+    }
 }
