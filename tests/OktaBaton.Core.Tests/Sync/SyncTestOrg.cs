@@ -33,13 +33,15 @@ public sealed class SyncTestOrg : IAsyncDisposable
         return new SyncTestOrg(host, System.IO.Directory.CreateTempSubdirectory("oktabaton-sync-").FullName);
     }
 
-    public OktaClient Client(string profile = "super-admin", int maxRetries = 6, bool paceByRateLimits = true)
+    /// <param name="handler">Sends the client's requests (the caller disposes it); by default its own.</param>
+    public OktaClient Client(string profile = "super-admin", int maxRetries = 6, bool paceByRateLimits = true, HttpMessageHandler? handler = null)
     {
         var client = new OktaClient(new OktaClientOptions(OktaOrgUrl.Parse(Host.BaseUrl.ToString()), new ApiTokenAuthenticator("tok-" + profile))
         {
             MaxRetries = maxRetries,
             BaseBackoff = TimeSpan.FromMilliseconds(10),
             PaceByRateLimits = paceByRateLimits,
+            Handler = handler,
         });
         _clients.Add(client);
         return client;

@@ -1,4 +1,3 @@
-using OktaBaton.Core.Okta;
 using OktaBaton.Core.Sync;
 using Xunit;
 using Xunit.Abstractions;
@@ -61,16 +60,8 @@ public sealed class RefreshWindowTests
         SyncFileEquality.AssertEqual(full, next, $"seed {seed}, org clock {orgClockMinutesFromOurs} min from ours, after changes during both syncs:\n  {changes}\n");
     }
 
-    private static SyncEngine Engine(SyncTestOrg org, HttpMessageHandler? handler)
-    {
-        var client = new OktaClient(new OktaClientOptions(OktaOrgUrl.Parse(org.Host.BaseUrl.ToString()), new ApiTokenAuthenticator("tok-super-admin"))
-        {
-            BaseBackoff = TimeSpan.FromMilliseconds(10),
-            PaceByRateLimits = false,
-            Handler = handler,
-        });
-        return new SyncEngine(client);
-    }
+    private static SyncEngine Engine(SyncTestOrg org, HttpMessageHandler? handler) =>
+        new(org.Client(paceByRateLimits: false, handler: handler));
 
     /// <summary>
     /// Holds the <c>n</c>th answer the client receives until <c>change</c> has been made at the org: the change lands
