@@ -38,11 +38,11 @@ internal sealed partial class OrgState
         {
             DeleteGroup(imported!, now);
         }
-        foreach (var groupIndex in app.GroupIndexes.Items.ToArray())
+        foreach (var groupIndex in app.GroupIndexes.Items)
         {
             Groups[groupIndex]?.Apps.Remove(app.Index);
         }
-        foreach (var role in UserRoles.Values.Concat(GroupRoles.Values).SelectMany(list => list))
+        foreach (var role in AllRoleAssignments)
         {
             role.TargetApps.RemoveAll(target => target.AppIndex == app.Index);
         }

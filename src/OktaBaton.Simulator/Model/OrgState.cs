@@ -33,6 +33,10 @@ internal sealed partial class OrgState
     public List<OktaApp?> Apps { get; } = new();
     public Dictionary<int, List<RoleAssignment>> UserRoles { get; } = new();
     public Dictionary<int, List<RoleAssignment>> GroupRoles { get; } = new();
+
+    /// <summary>Every admin role assignment, to users and to groups.</summary>
+    private IEnumerable<RoleAssignment> AllRoleAssignments => UserRoles.Values.Concat(GroupRoles.Values).SelectMany(list => list);
+
     /// <summary>Users holding at least one ACTIVE admin role directly, by index.</summary>
     public SortedIntSet RoleAssignees { get; } = new();
     public List<CustomRole> CustomRoles { get; } = new();
@@ -351,7 +355,7 @@ internal sealed partial class OrgState
         {
             Record(EventTypes.GroupPrivilegeRevoke, "Revoke group privilege", Target(group));
         }
-        foreach (var role in UserRoles.Values.Concat(GroupRoles.Values).SelectMany(list => list))
+        foreach (var role in AllRoleAssignments)
         {
             role.TargetGroups.Remove(group.Index);
         }
